@@ -1,0 +1,91 @@
+package com.packetjourney.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.packetjourney.contracts.hop.AlbForwarded;
+import com.packetjourney.contracts.hop.DhcpConfigured;
+import com.packetjourney.contracts.hop.DnsResolved;
+import com.packetjourney.contracts.hop.HopPayload;
+import com.packetjourney.contracts.hop.JourneyRequested;
+import com.packetjourney.contracts.hop.PacketRouted;
+import com.packetjourney.contracts.hop.PodResponded;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one envelope of every hop event. {@code type} names the payload's schema; {@code hop} is its place in the
+ * journey; {@code causationId} is the event this one was computed from. Simulated time is what the journey
+ * experiences; wall time is only when the service happened to process it.
+ */
+@JsonPropertyOrder({"eventId", "journeyId", "hop", "causationId", "type", "service", "simStartedAt",
+        "simLatencyMicros", "wallTime", "schemaVersion", "outcome", "context", "payload"})
+public record HopEvent(
+        String eventId,
+        String journeyId,
+        int hop,
+        String causationId,
+        String service,
+        Instant simStartedAt,
+        long simLatencyMicros,
+        Instant wallTime,
+        int schemaVersion,
+        Outcome outcome,
+        JourneyContext context,
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
+        @JsonSubTypes({
+                @JsonSubTypes.Type(value = JourneyRequested.class, name = "journey.requested"),
+                @JsonSubTypes.Type(value = DhcpConfigured.class, name = "dhcp.configured"),
+                @JsonSubTypes.Type(value = DnsResolved.class, name = "dns.resolved"),
+                @JsonSubTypes.Type(value = PacketRouted.class, name = "packet.routed"),
+                @JsonSubTypes.Type(value = AlbForwarded.class, name = "alb.forwarded"),
+                @JsonSubTypes.Type(value = PodResponded.class, name = "pod.responded")})
+        HopPayload payload) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public HopEvent {
+        Objects.requireNonNull(journeyId, "journeyId");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    @JsonIgnore
+    public HopType hopType() {
+        return HopType.of(payload);
+    }
+
+    @JsonIgnore
+    public Instant simEndedAt() {
+        return simStartedAt.plus(Duration.ofNanos(simLatencyMicros * 1000));
+    }
+
+    /** The first event of a journey. */
+    public static HopEvent first(String journeyId, Instant simStartedAt, long simLatencyMicros, Instant wallTime,
+                                 Outcome outcome, JourneyContext context, HopPayload payload) {
+        HopType type = HopType.of(payload);
+        return new HopEvent(eventIdOf(journeyId, type), journeyId, type.sequence(), null, type.service(),
+                simStartedAt, simLatencyMicros, wallTime, SCHEMA_VERSION, outcome, context, payload);
+    }
+
+    /** The event this hop emits after {@code this}: it starts when this one ended, in simulated time. */
+    public HopEvent next(long simLatencyMicros, Instant wallTime, Outcome outcome, JourneyContext context,
+                         HopPayload payload) {
+        HopType type = HopType.of(payload);
+        return new HopEvent(eventIdOf(journeyId, type), journeyId, type.sequence(), eventId, type.service(),
+                simEndedAt(), simLatencyMicros, wallTime, SCHEMA_VERSION, outcome, context, payload);
+    }
+
+    /**
+     * Event ids are derived from journey and hop, so a re-delivered or re-computed event keeps its id and the
+     * reconstruction can drop duplicates.
+     */
+    public static String eventIdOf(String journeyId, HopType type) {
+        return UUID.nameUUIDFromBytes((journeyId + "/" + type.wireName()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,63 @@
+package com.packetjourney.contracts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.UncheckedIOException;
+
+/** The one JSON mapping used on the wire: ISO-8601 instants, sorted map keys, so equal events give equal bytes. */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a value; a malformed or mismatching document throws {@link UnreadableEventException} with the reason. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    public static <T> T read(byte[] json, Class<T> type) {
+        if (json == null) {
+            throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
+        }
+        return read(new String(json, java.nio.charset.StandardCharsets.UTF_8), type);
+    }
+}

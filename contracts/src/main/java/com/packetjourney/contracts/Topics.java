@@ -1,0 +1,56 @@
+package com.packetjourney.contracts;
+
+import java.util.List;
+
+/** Every topic name in one place. Hop topics are keyed by journey id; world topics are compacted and keyed by entity. */
+public final class Topics {
+    private Topics() {
+    }
+
+    /** All hop topics share this partition count so one journey's events land on the same partition number everywhere. */
+    public static final int HOP_PARTITIONS = 3;
+
+    public static final String JOURNEY_REQUESTED = "pj.hop.journey-requested";
+    public static final String DHCP = "pj.hop.dhcp";
+    public static final String DNS = "pj.hop.dns";
+    public static final String ROUTE = "pj.hop.route";
+    public static final String ALB = "pj.hop.alb";
+    public static final String POD = "pj.hop.pod";
+
+    /** Scenario-loaded world (the CLI publishes these; services only read them). */
+    public static final String WORLD_SIMULATION = "pj.world.simulation";
+    public static final String WORLD_CLIENTS = "pj.world.clients";
+    public static final String WORLD_LANS = "pj.world.lans";
+    public static final String WORLD_DNS_ZONES = "pj.world.dns-zones";
+    public static final String WORLD_AUTONOMOUS_SYSTEMS = "pj.world.autonomous-systems";
+    public static final String WORLD_LOAD_BALANCERS = "pj.world.load-balancers";
+    public static final String WORLD_K8S_MANIFESTS = "pj.world.k8s-manifests";
+
+    /** World state derived by services (each written by exactly one service). */
+    public static final String DHCP_LEASES = "pj.world.dhcp-leases";
+    public static final String K8S_NODES = "pj.k8s.nodes";
+    public static final String K8S_PODS = "pj.k8s.pods";
+    public static final String K8S_SERVICES = "pj.k8s.services";
+    public static final String K8S_INGRESSES = "pj.k8s.ingresses";
+    public static final String CNI_POD_NETWORKS = "pj.cni.pod-networks";
+    public static final String ALB_CONFIG = "pj.alb.config";
+    public static final String ALB_TARGETS = "pj.alb.targets";
+
+    public static List<String> hopTopics() {
+        return List.of(JOURNEY_REQUESTED, DHCP, DNS, ROUTE, ALB, POD);
+    }
+
+    public static List<String> worldTopics() {
+        return List.of(WORLD_SIMULATION, WORLD_CLIENTS, WORLD_LANS, WORLD_DNS_ZONES, WORLD_AUTONOMOUS_SYSTEMS,
+                WORLD_LOAD_BALANCERS, WORLD_K8S_MANIFESTS, DHCP_LEASES, K8S_NODES, K8S_PODS, K8S_SERVICES,
+                K8S_INGRESSES, CNI_POD_NETWORKS, ALB_CONFIG, ALB_TARGETS);
+    }
+
+    /** Dead-letter topic of one service: unreadable records go there with the reason in a header. */
+    public static String deadLetter(String service) {
+        return "pj.dlq." + service;
+    }
+
+    public static final List<String> SERVICES = List.of("laptop", "dhcp-server", "dns-resolver", "bgp-router",
+            "k8s-api", "node-cni", "alb-controller", "alb", "journey-log");
+}

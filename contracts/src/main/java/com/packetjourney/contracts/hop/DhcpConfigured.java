@@ -1,0 +1,35 @@
+package com.packetjourney.contracts.hop;
+
+import java.util.List;
+
+/**
+ * How the laptop got (or kept) its network configuration. {@code exchange} is every DHCP message sent, in order;
+ * it is empty when a still-valid lease made DHCP traffic unnecessary.
+ */
+public record DhcpConfigured(
+        String server,
+        String mode,
+        List<DhcpMessage> exchange,
+        Lease lease,
+        List<RouteEntry> routingTable) implements HopPayload {
+
+    public static final String MODE_FULL_EXCHANGE = "FULL_EXCHANGE";
+    public static final String MODE_LEASE_VALID = "LEASE_VALID";
+    public static final String MODE_NO_OFFER = "NO_OFFER";
+
+    /** One DHCP message (RFC 2131 §2) with its options (RFC 2132) as code, name and value. */
+    public record DhcpMessage(String type, String xid, String from, String to, String ciaddr, String yiaddr,
+                              String chaddr, List<DhcpOption> options) {
+    }
+
+    public record DhcpOption(int code, String name, String value) {
+    }
+
+    public record Lease(String address, String subnetMask, String router, List<String> dnsServers,
+                        long leaseSeconds, java.time.Instant boundAt, java.time.Instant expiresAt, String serverId) {
+    }
+
+    /** One line of the laptop's routing table after configuration. */
+    public record RouteEntry(String destination, String gateway, String iface, String source) {
+    }
+}

@@ -1,0 +1,24 @@
+package com.packetjourney.contracts.hop;
+
+import java.util.List;
+
+/**
+ * The packet's way from the laptop to the edge of the destination's network: each router that forwarded it,
+ * with the route it matched. {@code asPath} is the BGP AS_PATH of the route the ISP used.
+ */
+public record PacketRouted(
+        String source,
+        String translatedSource,
+        String destination,
+        int destinationPort,
+        String protocol,
+        List<RouterHop> path,
+        List<Long> asPath,
+        String destinationPrefix,
+        Long originAs) implements HopPayload {
+
+    /** One forwarding decision: which router, in which AS, matched which prefix and sent the packet where. */
+    public record RouterHop(String router, Long asn, String matchedPrefix, String nextHop, String via,
+                            List<Long> asPath, int ttl, long latencyMicros, String note) {
+    }
+}

@@ -1,0 +1,8 @@
+package com.packetjourney.contracts.k8s;
+
+import java.util.Map;
+
+/** A Deployment: how many replicas of which image, labelled how, listening on which container port. */
+public record Deployment(String namespace, String name, int replicas, Map<String, String> labels, String image,
+                         int containerPort) implements K8sObject {
+}

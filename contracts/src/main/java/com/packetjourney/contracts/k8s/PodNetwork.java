@@ -1,0 +1,13 @@
+package com.packetjourney.contracts.k8s;
+
+/**
+ * What the VPC CNI set up for one pod on its node: the IP from the warm pool and the ENI that owns it, the
+ * network namespace, the veth pair and the host route. Published by node-cni, keyed by namespace/pod.
+ */
+public record PodNetwork(String namespace, String pod, String node, String podIp, String eni, int eniIndex,
+                         String netns, String vethHost, String vethPod, String hostRoute, String eventId) {
+
+    public String key() {
+        return namespace + "/" + pod;
+    }
+}
