@@ -1,0 +1,57 @@
+package com.packetjourney.kafka;
+
+import com.packetjourney.contracts.Json;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/** Writes keyed JSON records (or tombstones) to world topics; idempotent, acks=all, no linger. */
+public final class KeyedWriter implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+
+    public KeyedWriter(String bootstrapServers, String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    /** Sends {@code value} as JSON under {@code key}; a null value writes a tombstone. */
+    public Future<RecordMetadata> send(String topic, String key, Object value) {
+        byte[] bytes = value == null ? null : Json.writeBytes(value);
+        return producer.send(new ProducerRecord<>(topic, key, bytes));
+    }
+
+    public void sendAndWait(String topic, String key, Object value) {
+        try {
+            send(topic, key, value).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not write " + key + " to " + topic, e.getCause());
+        }
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,153 @@
+package com.packetjourney.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a set of topics from the very beginning and then follows them, calling a handler for every record on one
+ * thread. Partitions are assigned, not subscribed, and nothing is committed: every instance rebuilds its whole
+ * state on each start, independent of any other instance. {@link #awaitCaughtUp} returns once the end offsets seen
+ * at start have been reached.
+ */
+public final class TopicTail implements AutoCloseable {
+
+    /** Called for every record, in offset order per partition; a null value is a tombstone (a deletion). */
+    @FunctionalInterface
+    public interface Handler {
+        void onRecord(String topic, String key, byte[] value);
+    }
+
+    private static final Logger LOG = Logger.getLogger(TopicTail.class);
+
+    private final String name;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<String> topics;
+    private final Handler handler;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public TopicTail(String name, String bootstrapServers, List<String> topics, Handler handler) {
+        this.name = name;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-tail");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(config);
+        this.thread = new Thread(this::run, name + "-tail");
+        this.thread.setDaemon(true);
+    }
+
+    public TopicTail start() {
+        thread.start();
+        return this;
+    }
+
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp.getCount() == 0;
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = partitions();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> target = new HashMap<>(consumer.endOffsets(partitions));
+            checkCaughtUp(target);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    try {
+                        handler.onRecord(r.topic(), r.key(), r.value());
+                    } catch (RuntimeException e) {
+                        // One bad world record must not stop the world from being read.
+                        LOG.errorf("%s: skipped record %s-%d@%d: %s", name, r.topic(), r.partition(), r.offset(),
+                                e.getMessage());
+                    }
+                }
+                if (!isCaughtUp()) {
+                    checkCaughtUp(target);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s: world tail stopped", name);
+        } finally {
+            consumer.close(Duration.ofSeconds(1));
+        }
+    }
+
+    private void checkCaughtUp(Map<TopicPartition, Long> target) {
+        target.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+        if (target.isEmpty()) {
+            caughtUp.countDown();
+        }
+    }
+
+    private List<TopicPartition> partitions() {
+        List<TopicPartition> result = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = List.of();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (infos.isEmpty() && System.currentTimeMillis() < deadline) {
+                infos = consumer.partitionsFor(topic);
+                if (infos == null) {
+                    infos = List.of();
+                }
+                if (infos.isEmpty()) {
+                    sleep(200);
+                }
+            }
+            if (infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist");
+            }
+            infos.forEach(p -> result.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        return result;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

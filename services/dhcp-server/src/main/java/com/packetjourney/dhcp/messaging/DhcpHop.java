@@ -1,0 +1,29 @@
+package com.packetjourney.dhcp.messaging;
+
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.Json;
+import com.packetjourney.dhcp.service.DhcpService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+/** journey-requested → dhcp: a record that cannot be read fails here and goes to the dead-letter topic. */
+@ApplicationScoped
+public class DhcpHop {
+    @Inject
+    DhcpService service;
+    @Inject
+    DhcpWorld world;
+
+    @Incoming("journey-requested")
+    @Outgoing("dhcp")
+    @Blocking
+    public Record<String, String> onJourneyRequested(String json) {
+        world.awaitCaughtUp();
+        HopEvent out = service.configure(Json.read(json, HopEvent.class));
+        return out == null ? null : Record.of(out.journeyId(), Json.write(out));
+    }
+}

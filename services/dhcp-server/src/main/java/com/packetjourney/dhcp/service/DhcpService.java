@@ -1,0 +1,161 @@
+package com.packetjourney.dhcp.service;
+
+import com.packetjourney.contracts.FailureCode;
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.hop.DhcpConfigured;
+import com.packetjourney.contracts.hop.DhcpConfigured.RouteEntry;
+import com.packetjourney.contracts.world.ClientDevice;
+import com.packetjourney.contracts.world.DhcpLease;
+import com.packetjourney.contracts.world.LanSegment;
+import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.dhcp.domain.DhcpServer;
+import com.packetjourney.dhcp.domain.Lease;
+import com.packetjourney.dhcp.domain.LeasePool;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The DHCP hop: gives the journey's client its network configuration from its LAN's server, and logs every new
+ * binding so that a restarted server knows who holds which address. Thread-safe: world updates and hops may come
+ * from different threads.
+ */
+public class DhcpService {
+    static final String IFACE = "en0";
+
+    private final Map<String, LanSegment> lans = new HashMap<>();
+    private final Map<String, DhcpServer> servers = new HashMap<>();
+    private final Map<String, ClientDevice> clients = new HashMap<>();
+    private final List<DhcpLease> pendingRestore = new ArrayList<>();
+    private final Clock wallClock;
+    private final Consumer<DhcpLease> leaseLog;
+    private long seed;
+
+    public DhcpService(Clock wallClock, Consumer<DhcpLease> leaseLog) {
+        this.wallClock = wallClock;
+        this.leaseLog = leaseLog;
+    }
+
+    public synchronized void onSimulation(Simulation simulation) {
+        this.seed = simulation == null ? 0 : simulation.seed();
+    }
+
+    public synchronized void onClient(String name, ClientDevice client) {
+        if (client == null) {
+            clients.remove(name);
+        } else {
+            clients.put(name, client);
+        }
+    }
+
+    public synchronized void onLan(String id, LanSegment lan) {
+        if (lan == null) {
+            lans.remove(id);
+            servers.remove(id);
+            return;
+        }
+        DhcpServer old = servers.get(id);
+        LeasePool pool = new LeasePool(lan.id(), lan.poolStart(), lan.poolEnd(), lan.leaseSeconds());
+        lans.put(id, lan);
+        servers.put(id, new DhcpServer(lan, pool));
+        if (old != null) {
+            // A changed pool keeps the bindings it still covers.
+            old.pool().bindingsSnapshot().forEach(l -> restoreInto(pool, toContract(l)));
+        }
+        pendingRestore.removeIf(l -> {
+            if (l.lan().equals(id)) {
+                restoreInto(pool, l);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    public synchronized void onLease(String key, DhcpLease lease) {
+        if (lease == null) {
+            String[] parts = key.split("\\|", 2);
+            DhcpServer server = servers.get(parts[0]);
+            if (server != null && parts.length == 2) {
+                server.pool().release(parts[1]);
+            }
+            return;
+        }
+        DhcpServer server = servers.get(lease.lan());
+        if (server == null) {
+            pendingRestore.add(lease);
+        } else {
+            restoreInto(server.pool(), lease);
+        }
+    }
+
+    /** Computes the DHCP hop for a journey's first event; returns null for a journey that already failed. */
+    public synchronized HopEvent configure(HopEvent requested) {
+        if (!requested.outcome().isOk()) {
+            return null;
+        }
+        Instant now = wallClock.instant();
+        Instant at = requested.simEndedAt();
+        ClientDevice client = clients.get(requested.context().client());
+        LanSegment lan = client == null ? null : lans.get(client.lan());
+        if (lan == null) {
+            DhcpConfigured payload = new DhcpConfigured(null, DhcpConfigured.MODE_NO_OFFER, List.of(), null, List.of());
+            return requested.next(0, now, Outcome.failed(FailureCode.DHCP_NO_LAN,
+                    "no DHCP server for client " + requested.context().client()), requested.context(), payload);
+        }
+        DhcpServer server = servers.get(lan.id());
+        long xid = new SplittableRandom(seed ^ requested.journeyId().hashCode()).nextLong() & 0xffffffffL;
+        DhcpServer.Result result = server.configure(client.mac(), at, xid);
+        long latency = result.messageCount() * lan.linkLatencyMicros();
+        if (result.lease().isEmpty()) {
+            String linkLocal = DhcpServer.linkLocalAddress(client.mac());
+            List<RouteEntry> routes = List.of(new RouteEntry("169.254.0.0/16", "link#" + IFACE, IFACE, "link-local"));
+            DhcpConfigured payload = new DhcpConfigured(lan.routerIp(), result.mode(), result.exchange(), null, routes);
+            return requested.next(latency, now, Outcome.failed(FailureCode.DHCP_POOL_EXHAUSTED,
+                    "pool " + lan.poolStart() + "-" + lan.poolEnd() + " has no free address; no DHCPOFFER came, so "
+                            + client.name() + " falls back to the link-local address " + linkLocal
+                            + " and has no default gateway"),
+                    requested.context().withLease(linkLocal, null, null), payload);
+        }
+        Lease lease = result.lease().get();
+        if (!result.exchange().isEmpty()) {
+            leaseLog.accept(toContract(lease));
+        }
+        DhcpConfigured.Lease leasePayload = new DhcpConfigured.Lease(lease.address(), server.subnetMask(),
+                lan.routerIp(), lan.dnsServers(), lease.leaseSeconds(), lease.boundAt(), lease.expiresAt(),
+                lan.routerIp());
+        DhcpConfigured payload = new DhcpConfigured(lan.routerIp(), result.mode(), result.exchange(), leasePayload,
+                server.routingTable(IFACE));
+        String dns = lan.dnsServers().isEmpty() ? null : lan.dnsServers().get(0);
+        return requested.next(latency, now, Outcome.ok(),
+                requested.context().withLease(lease.address(), lan.routerIp(), dns), payload);
+    }
+
+    /** Addresses in use and free per LAN at a simulated instant, for the REST view and metrics. */
+    public synchronized Map<String, int[]> usage(Instant at) {
+        Map<String, int[]> usage = new HashMap<>();
+        servers.forEach((id, s) -> usage.put(id, new int[]{s.pool().inUse(at), s.pool().size() - s.pool().inUse(at)}));
+        return usage;
+    }
+
+    public synchronized Optional<List<DhcpLease>> leases(String lanId) {
+        DhcpServer server = servers.get(lanId);
+        return server == null ? Optional.empty()
+                : Optional.of(server.pool().bindingsSnapshot().stream().map(DhcpService::toContract).toList());
+    }
+
+    private static void restoreInto(LeasePool pool, DhcpLease l) {
+        pool.restore(new Lease(l.lan(), l.clientMac(), l.address(), l.boundAt(), l.leaseSeconds()));
+    }
+
+    private static DhcpLease toContract(Lease l) {
+        return new DhcpLease(l.lan(), l.clientMac(), l.address(), l.boundAt(), l.leaseSeconds());
+    }
+}
