@@ -1,0 +1,151 @@
+package com.packetjourney.cli;
+
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.hop.AlbForwarded;
+import com.packetjourney.contracts.hop.DhcpConfigured;
+import com.packetjourney.contracts.hop.DnsResolved;
+import com.packetjourney.contracts.hop.JourneyRequested;
+import com.packetjourney.contracts.hop.PacketRouted;
+import com.packetjourney.contracts.hop.PodResponded;
+import com.packetjourney.contracts.journey.JourneyStatus;
+import com.packetjourney.contracts.journey.JourneyView;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a reconstructed journey as a hop-by-hop table with each hop's key details beneath it. */
+public final class JourneyTable {
+    private JourneyTable() {
+    }
+
+    public static String render(JourneyView j) {
+        StringBuilder out = new StringBuilder();
+        out.append("Journey ").append(j.journeyId()).append("  ").append(j.url()).append("  from ").append(j.client())
+                .append('\n');
+        out.append("simulated start ").append(j.simStartedAt()).append('\n').append('\n');
+        out.append(String.format(Locale.ROOT, "%-3s %-18s %-15s %11s %11s  %s%n", "#", "hop", "service", "sim start",
+                "latency", "outcome"));
+        out.append("-".repeat(82)).append('\n');
+        long offset = 0;
+        for (HopEvent e : j.hops()) {
+            offset = Duration.between(j.simStartedAt(), e.simStartedAt()).toNanos() / 1000;
+            String outcome = e.outcome().isOk() ? "ok" : "FAILED " + e.outcome().code();
+            out.append(String.format(Locale.ROOT, "%-3d %-18s %-15s %11s %11s  %s%n", e.hop(), e.hopType().wireName(),
+                    e.service(), "+" + ms(offset), ms(e.simLatencyMicros()), outcome));
+            for (String line : details(e)) {
+                out.append("      ").append(line).append('\n');
+            }
+            if (!e.outcome().isOk()) {
+                out.append("      ! ").append(e.outcome().message()).append('\n');
+            }
+        }
+        out.append("-".repeat(82)).append('\n');
+        out.append(summary(j)).append('\n');
+        return out.toString();
+    }
+
+    public static String summary(JourneyView j) {
+        String total = ms(j.simTotalMicros()) + " simulated";
+        return switch (j.status()) {
+            case COMPLETED -> "COMPLETED: HTTP " + j.httpStatus() + " from nginx, " + total + ", " + j.hops().size() + " hops";
+            case FAILED -> "FAILED at " + j.failedHop() + " with " + j.failureCode() + ": " + j.failureMessage()
+                    + " (" + total + ")";
+            case STALLED -> "STALLED after " + j.lastHop() + ": no further hop arrived";
+            case IN_PROGRESS -> "IN PROGRESS: last hop so far " + j.lastHop();
+        };
+    }
+
+    public static String listLine(JourneyView j) {
+        String where = j.status() == JourneyStatus.FAILED ? j.failedHop() + " " + j.failureCode() : j.lastHop();
+        return String.format(Locale.ROOT, "%-38s %-11s %10s  %-28s %s", j.journeyId(), j.status(),
+                ms(j.simTotalMicros()), where, j.url());
+    }
+
+    static List<String> details(HopEvent e) {
+        List<String> lines = new ArrayList<>();
+        Object payload = e.payload();
+        if (payload instanceof JourneyRequested r) {
+            lines.add(r.method() + " " + r.url() + " from " + r.client() + " (" + r.clientMac() + ")");
+        }
+        if (payload instanceof DhcpConfigured d) {
+            lines.add("DHCP " + d.mode() + (d.server() == null ? "" : " with server " + d.server()));
+            for (DhcpConfigured.DhcpMessage m : d.exchange()) {
+                lines.add(String.format(Locale.ROOT, "  %-13s %s -> %s xid %s%s", m.type(), m.from(), m.to(), m.xid(),
+                        "0.0.0.0".equals(m.yiaddr()) ? "" : " yiaddr " + m.yiaddr()));
+            }
+            if (d.lease() != null) {
+                lines.add("lease " + d.lease().address() + " mask " + d.lease().subnetMask() + " router "
+                        + d.lease().router() + " dns " + String.join(",", d.lease().dnsServers()) + " for "
+                        + d.lease().leaseSeconds() + " s");
+            }
+            for (DhcpConfigured.RouteEntry r : d.routingTable()) {
+                lines.add("route " + r.destination() + " via " + r.gateway() + " dev " + r.iface() + " (" + r.source() + ")");
+            }
+        }
+        if (payload instanceof DnsResolved d) {
+            lines.add(d.question() + " answered by " + d.answeredBy());
+            for (DnsResolved.DnsStep s : d.steps()) {
+                lines.add(String.format(Locale.ROOT, "  %-9s %s from %s (%s) zone %s, %s", s.kind(), s.query(),
+                        s.server(), s.serverIp(), s.zone(), ms(s.latencyMicros())));
+            }
+            if (d.cnameChain() != null && !d.cnameChain().isEmpty()) {
+                lines.add("CNAME chain " + String.join(" -> ", d.cnameChain()));
+            }
+            if (d.addresses() != null && !d.addresses().isEmpty()) {
+                lines.add("A " + String.join(", ", d.addresses()) + " (TTL " + d.ttlSeconds() + " s) -> connect to "
+                        + d.address());
+            }
+        }
+        if (payload instanceof PacketRouted r) {
+            lines.add(r.protocol() + " " + r.source() + " -> " + r.destination() + ":" + r.destinationPort()
+                    + (r.translatedSource() == null ? "" : ", NAT source " + r.translatedSource()));
+            for (PacketRouted.RouterHop h : r.path()) {
+                lines.add(String.format(Locale.ROOT, "  %-18s %-8s match %-16s -> %-18s ttl %-3d %s%s", h.router(),
+                        h.asn() == null ? "" : "AS" + h.asn(), h.matchedPrefix(), h.nextHop(), h.ttl(),
+                        ms(h.latencyMicros()), h.note() == null ? "" : "  " + h.note()));
+            }
+            if (r.asPath() != null && !r.asPath().isEmpty()) {
+                lines.add("AS path " + r.asPath() + " to " + r.destinationPrefix() + " originated by AS" + r.originAs());
+            }
+        }
+        if (payload instanceof AlbForwarded a) {
+            lines.add(a.loadBalancer() + " node " + a.albNodeIp() + " in " + a.availabilityZone() + ", listener "
+                    + a.listener());
+            if (a.tcpHandshake() != null) {
+                a.tcpHandshake().forEach(l -> lines.add("  " + l));
+            }
+            if (a.tls() != null) {
+                lines.add("TLS " + a.tls().version() + " " + a.tls().cipher() + " ALPN " + a.tls().alpn() + ", SNI "
+                        + a.tls().sni() + " -> " + a.tls().certificateArn() + " (" + a.tls().certificateMatch() + ")");
+            }
+            if (a.rule() != null) {
+                lines.add("rule " + a.rule().priority() + " " + a.rule().conditions() + " -> " + a.rule().action());
+            }
+            if (a.target() != null) {
+                lines.add(a.algorithm() + " in " + a.targetGroup() + " -> " + a.target().ip() + ":" + a.target().port()
+                        + " (" + a.target().pod() + ")");
+            }
+            if (a.candidates() != null) {
+                for (AlbForwarded.TargetLoad t : a.candidates()) {
+                    lines.add("  candidate " + t.ip() + ":" + t.port() + " outstanding " + t.outstandingRequests());
+                }
+            }
+        }
+        if (payload instanceof PodResponded p) {
+            lines.add("pod " + p.pod() + " " + p.podIp() + " on " + p.node() + " (" + p.availabilityZone() + ")");
+            if (p.steps() != null) {
+                p.steps().forEach(s -> lines.add("  " + s));
+            }
+            if (p.statusLine() != null) {
+                lines.add(p.server() + " answered " + p.statusLine());
+            }
+        }
+        return lines;
+    }
+
+    static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.3f ms", micros / 1000.0);
+    }
+}

@@ -1,0 +1,262 @@
+package com.packetjourney.cli;
+
+import com.packetjourney.contracts.Topics;
+import com.packetjourney.contracts.world.Scenario;
+import com.packetjourney.kafka.TopicAdmin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Starts and stops the whole local stack as separate processes: the embedded Kafka broker, then every service
+ * from its packaged Quarkus jar. Nothing it starts outlives {@link #stop}; a service that does not become ready
+ * is reported with the end of its log.
+ */
+public final class Stack {
+    /** Service name to its offset from the port base (laptop = base + 1, ..., journey-log = base + 9). */
+    public static final List<String> SERVICES = Topics.SERVICES;
+
+    private final Path home;
+    private final Path stateDir;
+    private final Consumer<String> log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> started = new ArrayList<>();
+
+    public Stack(Path home, Path stateDir, Consumer<String> log) {
+        this.home = home;
+        this.stateDir = stateDir;
+        this.log = log;
+    }
+
+    public Path stateFile() {
+        return stateDir.resolve("stack.json");
+    }
+
+    public Path logDir() {
+        return stateDir.resolve("logs");
+    }
+
+    /**
+     * Starts a broker (unless {@code bootstrapServers} names a running one), creates the topics, loads the
+     * scenario and starts every service; returns once all report ready.
+     */
+    public StackState up(Scenario scenario, String scenarioName, int portBase, int brokerPort, String bootstrapServers,
+                         Duration readyTimeout) {
+        try {
+            Files.createDirectories(logDir());
+            long brokerPid = -1;
+            String bootstrap = bootstrapServers;
+            long t0 = System.nanoTime();
+            if (bootstrap == null) {
+                Path data = stateDir.resolve("kafka");
+                deleteRecursively(data);
+                Process broker = startBroker(brokerPort, data);
+                brokerPid = broker.pid();
+                bootstrap = "localhost:" + brokerPort;
+                log.accept(String.format("kafka      ready on %s (KRaft, pid %d) in %.1f s", bootstrap, brokerPid,
+                        secondsSince(t0)));
+            }
+            TopicAdmin.createAll(bootstrap);
+            int records = ScenarioLoader.publish(scenario, bootstrap);
+            log.accept("scenario   " + scenarioName + ": " + records + " world records published");
+            Map<String, Process> services = new LinkedHashMap<>();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String name = SERVICES.get(i);
+                services.put(name, startService(name, portBase + 1 + i, bootstrap));
+            }
+            List<StackState.ServiceEntry> entries = new ArrayList<>();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String name = SERVICES.get(i);
+                entries.add(new StackState.ServiceEntry(name, portBase + 1 + i, services.get(name).pid()));
+            }
+            StackState state = new StackState(bootstrap, brokerPid, entries, scenarioName);
+            state.write(stateFile());
+            long deadline = System.nanoTime() + readyTimeout.toNanos();
+            for (StackState.ServiceEntry e : entries) {
+                awaitReady(e, services.get(e.name()), deadline);
+            }
+            log.accept(String.format("services   %d ready in %.1f s (logs in %s)", entries.size(), secondsSince(t0),
+                    home.relativize(logDir().toAbsolutePath())));
+            return state;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Process startBroker(int port, Path data) throws IOException {
+        if (!portFree(port)) {
+            throw new IllegalStateException("port " + port + " is taken: is a stack already up? (./packet-journey down)");
+        }
+        Path logFile = logDir().resolve("kafka.log");
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "com.packetjourney.kafka.embedded.BrokerMain", String.valueOf(port), data.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        Process p = pb.start();
+        started.add(p);
+        // The broker prints READY once clients can connect.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.exists(logFile) && Files.readString(logFile).contains("READY ")) {
+                return p;
+            }
+            sleep(100);
+        }
+        String logTail = readTail(logFile);
+        stop();
+        throw new IllegalStateException("the Kafka broker did not start on port " + port + ":\n" + logTail);
+    }
+
+    private Process startService(String name, int port, String bootstrap) throws IOException {
+        Path jar = home.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            stop();
+            throw new IllegalStateException(name + " is not built (" + jar + " missing): run ./mvnw -DskipTests package");
+        }
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + bootstrap,
+                "-Dquarkus.log.file.enable=false", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logDir().resolve(name + ".log").toFile());
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private void awaitReady(StackState.ServiceEntry e, Process p, long deadline) {
+        URI ready = URI.create("http://localhost:" + e.port() + "/q/health/ready");
+        while (true) {
+            if (!p.isAlive()) {
+                String logTail = readTail(logDir().resolve(e.name() + ".log"));
+                stop();
+                throw new IllegalStateException(e.name() + " exited during start-up (code " + p.exitValue()
+                        + "); the end of its log:\n" + logTail);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", ie);
+            }
+            if (System.nanoTime() > deadline) {
+                String logTail = readTail(logDir().resolve(e.name() + ".log"));
+                stop();
+                throw new IllegalStateException(e.name() + " did not become ready on port " + e.port()
+                        + "; the end of its log:\n" + logTail);
+            }
+            sleep(200);
+        }
+    }
+
+    /** Stops what this instance started: services first, then the broker; waits for each to exit. */
+    public void stop() {
+        List<Process> reversed = new ArrayList<>(started);
+        java.util.Collections.reverse(reversed);
+        for (Process p : reversed) {
+            terminate(p.toHandle());
+        }
+        started.clear();
+    }
+
+    /** Stops a stack started by an earlier command, from its state file. */
+    public static boolean stopRecorded(Path stateFile) {
+        var state = StackState.read(stateFile);
+        if (state.isEmpty()) {
+            return false;
+        }
+        for (StackState.ServiceEntry s : state.get().services()) {
+            ProcessHandle.of(s.pid()).ifPresent(Stack::terminate);
+        }
+        if (state.get().brokerPid() > 0) {
+            ProcessHandle.of(state.get().brokerPid()).ifPresent(Stack::terminate);
+        }
+        try {
+            Files.deleteIfExists(stateFile);
+        } catch (IOException ignored) {
+            // a stale file only means the next 'down' has nothing to do
+        }
+        return true;
+    }
+
+    static void terminate(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return;
+        }
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        try {
+            p.onExit().get(15, TimeUnit.SECONDS);
+        } catch (Exception timeout) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public static boolean portFree(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            s.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String readTail(Path file) {
+        try {
+            return tail(Files.exists(file) ? Files.readString(file) : "(no log)");
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String tail(String text) {
+        String[] lines = text.split("\n");
+        int from = Math.max(0, lines.length - 25);
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+    }
+
+    private static double secondsSince(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
