@@ -5,6 +5,7 @@ import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.contracts.journey.JourneyView;
 import com.packetjourney.contracts.world.LoadBalancer;
 import com.packetjourney.contracts.world.Scenario;
+import com.packetjourney.kafka.TopicAdmin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ public final class PacketJourney {
               show ID [--json]         print a journey reconstructed from the Kafka log
               journeys [--status S] [--limit N]
                                        list recent journeys (S: COMPLETED, FAILED, IN_PROGRESS, STALLED)
+              load --bootstrap HOST:PORT [--scenario FILE]
+                                       create the topics on a running broker and publish a scenario there
+                                       (what docker-compose's world-loader runs)
 
             environment: PJ_PORT_BASE (default 18080: services on 18081-18089), PJ_KAFKA_PORT (default 19092)
             """;
@@ -74,6 +78,7 @@ public final class PacketJourney {
             case "send" -> send(a);
             case "show" -> show(a);
             case "journeys" -> journeys(a);
+            case "load" -> load(a);
             default -> {
                 System.err.print("unknown command '" + a.command + "'\n\n" + USAGE);
                 yield 2;
@@ -191,6 +196,18 @@ public final class PacketJourney {
         if (list.length == 0) {
             System.out.println("no journeys yet: ./packet-journey send");
         }
+        return 0;
+    }
+
+    private int load(Args a) {
+        String bootstrap = a.opt("bootstrap");
+        if (bootstrap == null) {
+            throw new IllegalArgumentException("load needs --bootstrap HOST:PORT");
+        }
+        Path scenarioFile = scenarioFile(a);
+        TopicAdmin.createAll(bootstrap);
+        int records = ScenarioLoader.publish(ScenarioLoader.read(scenarioFile), bootstrap);
+        System.out.println("published " + records + " world records of " + scenarioFile + " to " + bootstrap);
         return 0;
     }
 
