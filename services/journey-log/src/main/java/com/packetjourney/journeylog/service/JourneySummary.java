@@ -1,0 +1,31 @@
+package com.packetjourney.journeylog.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.packetjourney.contracts.FailureCode;
+import com.packetjourney.contracts.journey.JourneyStatus;
+import com.packetjourney.contracts.journey.JourneyView;
+
+import java.time.Instant;
+
+/** A journey in a list: its {@link JourneyView} without the hops, which only the single-journey view carries. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JourneySummary(
+        String journeyId,
+        JourneyStatus status,
+        String url,
+        String client,
+        Instant simStartedAt,
+        long simTotalMicros,
+        int hopCount,
+        String lastHop,
+        String failedHop,
+        FailureCode failureCode,
+        String failureMessage,
+        Integer httpStatus) {
+
+    public static JourneySummary of(JourneyView view) {
+        return new JourneySummary(view.journeyId(), view.status(), view.url(), view.client(), view.simStartedAt(),
+                view.simTotalMicros(), view.hops().size(), view.lastHop(), view.failedHop(), view.failureCode(),
+                view.failureMessage(), view.httpStatus());
+    }
+}

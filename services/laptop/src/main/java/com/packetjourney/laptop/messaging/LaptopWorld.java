@@ -1,0 +1,66 @@
+package com.packetjourney.laptop.messaging;
+
+import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.Topics;
+import com.packetjourney.contracts.world.ClientDevice;
+import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.kafka.TopicTail;
+import com.packetjourney.laptop.service.LaptopService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Feeds the laptop from the world topics (the simulation's settings and the known devices), read from the beginning. */
+@ApplicationScoped
+public class LaptopWorld {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private TopicTail tail;
+
+    @Produces
+    @Singleton
+    LaptopService laptopService() {
+        return new LaptopService(Clock.systemUTC(), () -> UUID.randomUUID().toString());
+    }
+
+    void onStart(@Observes StartupEvent event, LaptopService service) {
+        tail = new TopicTail("laptop", bootstrapServers, List.of(Topics.WORLD_SIMULATION, Topics.WORLD_CLIENTS),
+                (topic, key, value) -> {
+                    switch (topic) {
+                        case Topics.WORLD_SIMULATION ->
+                                service.onSimulation(value == null ? null : Json.read(value, Simulation.class));
+                        case Topics.WORLD_CLIENTS ->
+                                service.onClient(key, value == null ? null : Json.read(value, ClientDevice.class));
+                        default -> { }
+                    }
+                }).start();
+    }
+
+    /** Blocks until the world as it stood at start has been applied. */
+    public void awaitCaughtUp() {
+        try {
+            if (!tail.awaitCaughtUp(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("world topics not read within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (tail != null) {
+            tail.close();
+        }
+    }
+}

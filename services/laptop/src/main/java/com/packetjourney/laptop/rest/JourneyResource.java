@@ -1,0 +1,41 @@
+package com.packetjourney.laptop.rest;
+
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.hop.JourneyRequested;
+import com.packetjourney.laptop.messaging.LaptopHop;
+import com.packetjourney.laptop.messaging.LaptopWorld;
+import com.packetjourney.laptop.service.LaptopService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The browser's address bar: each accepted request starts one journey. */
+@Path("/journeys")
+public class JourneyResource {
+    @Inject
+    LaptopService service;
+    @Inject
+    LaptopWorld world;
+    @Inject
+    LaptopHop hop;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response request(JourneyRequestBody body) {
+        world.awaitCaughtUp();
+        JourneyRequestBody b = body == null ? new JourneyRequestBody(null, null, null, null) : body;
+        HopEvent requested = service.request(b.url(), b.client(), b.at(), b.journeyId());
+        hop.emit(requested);
+        JourneyRequested payload = (JourneyRequested) requested.payload();
+        return Response.accepted(new JourneyAccepted(requested.journeyId(), payload.url(), requested.simStartedAt()))
+                // relative on purpose: the journey is read from journey-log, which has the same path
+                .header(HttpHeaders.LOCATION, "/journeys/" + requested.journeyId())
+                .build();
+    }
+}

@@ -1,0 +1,65 @@
+package com.packetjourney.laptop.service;
+
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.HopType;
+import com.packetjourney.contracts.JourneyContext;
+import com.packetjourney.contracts.hop.JourneyRequested;
+import com.packetjourney.contracts.world.ClientDevice;
+import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.laptop.domain.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LaptopServiceTest {
+    private static final Instant WALL = Instant.parse("2026-05-01T12:00:00Z");
+    private static final Instant EPOCH = Instant.parse("2026-01-01T09:00:00Z");
+
+    private LaptopService service() {
+        LaptopService service = new LaptopService(Clock.fixed(WALL, ZoneOffset.UTC), () -> "j-1");
+        service.onSimulation(new Simulation("eks-nginx", 20230904, EPOCH));
+        service.onClient("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
+        return service;
+    }
+
+    @Test
+    void aRequestFromAKnownDeviceIsTheJourneysFirstEvent() {
+        HopEvent e = service().request("https://packet-journey.com/", null, null, null);
+        assertThat(e.journeyId()).isEqualTo("j-1");
+        assertThat(e.hopType()).isEqualTo(HopType.JOURNEY_REQUESTED);
+        assertThat(e.eventId()).isEqualTo(HopEvent.eventIdOf("j-1", HopType.JOURNEY_REQUESTED));
+        assertThat(e.simStartedAt()).isEqualTo(EPOCH);
+        assertThat(e.simLatencyMicros()).isZero();
+        assertThat(e.wallTime()).isEqualTo(WALL);
+        assertThat(e.outcome().isOk()).isTrue();
+        assertThat(e.context()).isEqualTo(JourneyContext.request("https://packet-journey.com/", "https",
+                "packet-journey.com", 443, "/", "laptop", "3c:22:fb:7a:10:01"));
+        assertThat(e.payload()).isEqualTo(new JourneyRequested("https://packet-journey.com/", "GET", "laptop",
+                "3c:22:fb:7a:10:01"));
+    }
+
+    @Test
+    void aDeviceOutsideTheWorldCannotBrowse() {
+        LaptopService service = service();
+        assertThatThrownBy(() -> service.request("https://packet-journey.com/", "phone", null, null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("client"));
+        service.onClient("laptop", null);
+        assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("client"));
+    }
+
+    @Test
+    void withoutASimulationTheStartMustBeGiven() {
+        LaptopService service = service();
+        service.onSimulation(null);
+        assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("at"));
+        assertThat(service.request("https://packet-journey.com/", null, "2026-02-01T00:00:00Z", null).simStartedAt())
+                .isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+    }
+}
