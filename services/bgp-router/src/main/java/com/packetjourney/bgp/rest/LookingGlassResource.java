@@ -1,0 +1,123 @@
+package com.packetjourney.bgp.rest;
+
+import com.packetjourney.bgp.domain.BestPathComparator;
+import com.packetjourney.bgp.domain.BgpNetwork;
+import com.packetjourney.bgp.domain.BgpRib;
+import com.packetjourney.bgp.domain.BgpRoute;
+import com.packetjourney.bgp.domain.Ipv4;
+import com.packetjourney.bgp.messaging.RoutingWorld;
+import com.packetjourney.bgp.service.RoutingService;
+import com.packetjourney.contracts.world.AutonomousSystem;
+import inet.ipaddr.ipv4.IPv4Address;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A BGP looking glass, as transit networks offer one: each AS's sessions, its Loc-RIB ("show ip bgp") with the
+ * paths that lost and the decision step they lost on, and the route a destination address matches.
+ */
+@Path("/autonomous-systems")
+@Produces(MediaType.APPLICATION_JSON)
+public class LookingGlassResource {
+    @Inject
+    RoutingService service;
+    @Inject
+    RoutingWorld world;
+
+    public record SessionView(long asn, String router, String relationship, long latencyMicros) {
+    }
+
+    public record SystemView(long asn, String name, String router, String routerId, List<String> originates,
+                             List<SessionView> sessions, int locRibSize) {
+    }
+
+    /** A path that lost to the best one, and the first decision step that preferred the best. */
+    public record PathView(List<Long> asPath, Long nextHopAs, int localPref, String learnedFrom, String lostOn) {
+    }
+
+    public record RouteView(String prefix, List<Long> asPath, Long nextHopAs, String nextHopRouter, int localPref,
+                            String origin, long med, String learnedFrom, List<PathView> otherPaths) {
+    }
+
+    public record RibView(long asn, String name, String router, List<RouteView> routes) {
+    }
+
+    public record LookupView(long asn, String router, String ip, boolean found, RouteView route) {
+    }
+
+    @GET
+    public List<SystemView> systems() {
+        BgpNetwork network = network();
+        return network.systems().stream().map(as -> new SystemView(as.asn(), as.name(), as.router(), as.routerId(),
+                as.originates() == null ? List.of() : as.originates(),
+                network.sessions(as.asn()).stream().map(s -> new SessionView(s.neighborAs(), s.neighborRouter(),
+                        s.relationship().name(), s.latencyMicros())).toList(),
+                network.rib(as.asn()).map(r -> r.locRib().size()).orElse(0))).toList();
+    }
+
+    /** The Loc-RIB: per prefix the best path, its next-hop AS and LOCAL_PREF, and the other candidate paths. */
+    @GET
+    @Path("/{asn}/routes")
+    public RibView routes(@PathParam("asn") String asn) {
+        BgpNetwork network = network();
+        AutonomousSystem as = system(network, asn);
+        BgpRib rib = network.rib(as.asn()).orElseThrow();
+        return new RibView(as.asn(), as.name(), as.router(),
+                rib.locRib().stream().map(e -> view(network, e)).toList());
+    }
+
+    /** Longest-prefix match of one address in the AS's Loc-RIB. */
+    @GET
+    @Path("/{asn}/lookup")
+    public LookupView lookup(@PathParam("asn") String asn, @QueryParam("ip") String ip) {
+        BgpNetwork network = network();
+        AutonomousSystem as = system(network, asn);
+        if (ip == null || ip.isBlank()) {
+            throw new ProblemException(Status.BAD_REQUEST, "ip", "the query parameter ip is required, e.g. ?ip=54.217.10.21");
+        }
+        IPv4Address address = Ipv4.address(ip).orElseThrow(() -> new ProblemException(Status.BAD_REQUEST, "ip",
+                "'" + ip + "' is not an IPv4 address in dotted-quad notation"));
+        Optional<RouteView> route = network.rib(as.asn()).flatMap(r -> r.lookup(address)).map(e -> view(network, e));
+        return new LookupView(as.asn(), as.router(), address.toString(), route.isPresent(), route.orElse(null));
+    }
+
+    /** The network once the world as it stood at start has been read, so a fresh start never shows half of it. */
+    private BgpNetwork network() {
+        world.awaitCaughtUp();
+        return service.network();
+    }
+
+    private static AutonomousSystem system(BgpNetwork network, String asn) {
+        String digits = asn.regionMatches(true, 0, "AS", 0, 2) ? asn.substring(2) : asn;
+        long number;
+        try {
+            number = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Status.BAD_REQUEST, "asn", "'" + asn + "' is not an AS number, e.g. 64500");
+        }
+        return network.system(number).orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "asn",
+                "AS" + number + " is not in the world"));
+    }
+
+    private static RouteView view(BgpNetwork network, BgpRib.Entry entry) {
+        BgpRoute best = entry.best();
+        Long nextHopAs = best.isOriginated() ? null : best.neighborAs();
+        String nextHopRouter = nextHopAs == null ? null
+                : network.system(nextHopAs).map(AutonomousSystem::router).orElse(null);
+        List<PathView> others = entry.alternatives().stream().map(r -> new PathView(r.asPath(),
+                r.isOriginated() ? null : r.neighborAs(), r.localPref(), r.learnedFrom().name(),
+                BestPathComparator.INSTANCE.decidingStep(best, r).map(BestPathComparator.Step::name)
+                        .orElse("equal to the best"))).toList();
+        return new RouteView(entry.prefix().toString(), best.asPath(), nextHopAs, nextHopRouter, best.localPref(),
+                best.origin().name(), best.med(), best.learnedFrom().name(), others);
+    }
+}
