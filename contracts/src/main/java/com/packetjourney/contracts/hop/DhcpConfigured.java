@@ -16,6 +16,7 @@ public record DhcpConfigured(
     public static final String MODE_FULL_EXCHANGE = "FULL_EXCHANGE";
     public static final String MODE_LEASE_VALID = "LEASE_VALID";
     public static final String MODE_NO_OFFER = "NO_OFFER";
+    public static final String MODE_RENEWED = "RENEWED";
 
     /** One DHCP message (RFC 2131 §2) with its options (RFC 2132) as code, name and value. */
     public record DhcpMessage(String type, String xid, String from, String to, String ciaddr, String yiaddr,

@@ -66,7 +66,7 @@ public final class DhcpServer {
         Lease renewed = pool.bind(lease.clientMac(), lease.address(), at);
         messages.add(new DhcpMessage("DHCPACK", x, lan.routerIp() + ":67", lease.address() + ":68",
                 lease.address(), lease.address(), lease.clientMac(), configOptions(5, "DHCPACK")));
-        return new Result("RENEWED", messages, Optional.of(renewed));
+        return new Result(DhcpConfigured.MODE_RENEWED, messages, Optional.of(renewed));
     }
 
     private Result fullExchange(String clientMac, Instant at, long xid) {

@@ -46,7 +46,7 @@ class DhcpServerTest {
         DhcpServer server = server();
         server.configure("aa", T0, 1);
         DhcpServer.Result renewed = server.configure("aa", T0.plusSeconds(43200), 2);
-        assertThat(renewed.mode()).isEqualTo("RENEWED");
+        assertThat(renewed.mode()).isEqualTo(DhcpConfigured.MODE_RENEWED);
         assertThat(renewed.exchange()).extracting(DhcpConfigured.DhcpMessage::type).containsExactly("DHCPREQUEST", "DHCPACK");
         assertThat(renewed.exchange().get(0).to()).isEqualTo("192.168.1.1:67");
         assertThat(renewed.lease().orElseThrow().boundAt()).isEqualTo(T0.plusSeconds(43200));

@@ -1,0 +1,252 @@
+package com.packetjourney.dns.domain;
+
+import com.packetjourney.contracts.FailureCode;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * A recursive resolver with a cold cache resolving A records iteratively (RFC 1034 §5.3.3): it starts at the
+ * root hints, follows referrals using their glue, and restarts at the canonical name of a CNAME from the closest
+ * zone cut learned so far. It does not look up addresses of name servers that come without glue.
+ */
+public final class RecursiveResolver {
+    /** Longest CNAME chain followed before giving up, as resolvers bound it (BIND and Unbound use small limits). */
+    public static final int MAX_CNAME_CHAIN = 8;
+    /** How long the resolver waits on a silent server before trying the next: a resolver setting of the model. */
+    public static final long QUERY_TIMEOUT_MICROS = 1_000_000;
+
+    private final AuthoritativeServers network;
+
+    public RecursiveResolver(AuthoritativeServers network) {
+        this.network = network;
+    }
+
+    /** Resolves the name's A records; {@code random} draws the query ids, so a seeded one gives the same trace. */
+    public Resolution resolve(Name question, RandomGenerator random) {
+        return new Run(question, random).resolve();
+    }
+
+    /** The state of one resolution: queries sent, aliases followed and zone cuts learned. */
+    private final class Run {
+        private final Name question;
+        private final RandomGenerator random;
+        private final List<Step> steps = new ArrayList<>();
+        private final List<Name> chain = new ArrayList<>();
+        private final Map<Name, Delegation> cuts = new HashMap<>();
+
+        Run(Name question, RandomGenerator random) {
+            this.question = question;
+            this.random = random;
+            cuts.put(Name.root, network.rootHints());
+        }
+
+        Resolution resolve() {
+            Name qname = question;
+            while (true) {
+                Delegation cut = closestCut(qname);
+                int firstAttempt = steps.size();
+                Optional<Step> reply = ask(cut, qname);
+                if (reply.isEmpty()) {
+                    return failed(FailureCode.DNS_SERVFAIL, "no server of zone " + cut.zone() + " answered for "
+                            + qname + ": " + whyNot(cut, steps.subList(firstAttempt, steps.size())));
+                }
+                Step step = reply.get();
+                if (step.kind() == Step.Kind.REFERRAL) {
+                    Delegation child = Delegation.fromReferral(step.response());
+                    if (!child.hasReachableServer()) {
+                        return failed(FailureCode.DNS_SERVFAIL, step.server() + " (" + step.serverIp()
+                                + ") refers " + qname + " to zone " + child.zone() + " but gives no glue address for "
+                                + names(child) + ", and this resolver does not look name server addresses up");
+                    }
+                    cuts.put(child.zone(), child);
+                    continue;
+                }
+                Optional<String> badChain = followAliases(step.response(), qname);
+                if (badChain.isPresent()) {
+                    return failed(FailureCode.DNS_CNAME_LOOP, badChain.get());
+                }
+                Name canonical = chain.isEmpty() ? qname : chain.get(chain.size() - 1);
+                String from = " (" + step.kind() + " from " + step.server() + " " + step.serverIp() + ", zone "
+                        + step.zone() + ")";
+                switch (step.kind()) {
+                    case ANSWER -> {
+                        return new Resolution(question, steps, chain, addressesOf(step.response(), canonical),
+                                null, null);
+                    }
+                    case CNAME -> qname = canonical;
+                    case NXDOMAIN -> {
+                        return failed(FailureCode.DNS_NXDOMAIN, canonical + " does not exist" + aliasOf(canonical)
+                                + from);
+                    }
+                    case NODATA -> {
+                        return failed(FailureCode.DNS_NODATA, canonical + aliasOf(canonical)
+                                + " exists but has no A record" + from);
+                    }
+                }
+            }
+        }
+
+        /** RFC 1034 §5.3.3 step 2: the known zone cut nearest to the name. */
+        private Delegation closestCut(Name qname) {
+            return cuts.values().stream().filter(d -> qname.subdomain(d.zone()))
+                    .max(Comparator.comparingInt(d -> d.zone().labels())).orElseThrow();
+        }
+
+        /** Step 3: the cut's servers one after the other until one gives a usable response. */
+        private Optional<Step> ask(Delegation cut, Name qname) {
+            for (Delegation.Server server : cut.servers()) {
+                if (!server.hasAddress()) {
+                    continue;
+                }
+                Step step = query(server, cut.zone(), qname);
+                steps.add(step);
+                if (isUsable(step, cut, qname)) {
+                    return Optional.of(step);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Step query(Delegation.Server server, Name zone, Name qname) {
+            Record question = Record.newRecord(qname, Type.A, DClass.IN);
+            String text = qname + " " + DClass.string(DClass.IN) + " " + Type.string(Type.A);
+            // Iterative query: no RD flag. Random ids are the resolver's defence against spoofing (RFC 5452 §4.3).
+            Message query = new Message(random.nextInt(0x10000));
+            query.getHeader().setOpcode(Opcode.QUERY);
+            query.addRecord(question, Section.QUESTION);
+            Optional<AuthoritativeServer> listening = network.at(server.ip());
+            if (listening.isEmpty()) {
+                return new Step(server.name(), server.ip(), zone, text, Step.Kind.NO_RESPONSE, null,
+                        QUERY_TIMEOUT_MICROS);
+            }
+            Message response = listening.get().respond(query);
+            return new Step(server.name(), server.ip(), zone, text, classify(response, qname), response,
+                    listening.get().rttMicros());
+        }
+
+        /** A referral only helps when it is to a zone closer to the name than the one asked (no upward referral). */
+        private boolean isUsable(Step step, Delegation cut, Name qname) {
+            if (step.kind() == Step.Kind.REFERRAL) {
+                Name child = Delegation.fromReferral(step.response()).zone();
+                return !child.equals(cut.zone()) && child.subdomain(cut.zone()) && qname.subdomain(child);
+            }
+            return step.kind() != Step.Kind.NO_RESPONSE;
+        }
+
+        /** Appends the CNAMEs of the answer starting at the name to the chain; says why if it loops or is too long. */
+        private Optional<String> followAliases(Message response, Name qname) {
+            Name name = qname;
+            for (Optional<CNAMERecord> alias = cnameAt(response, name); alias.isPresent();
+                 alias = cnameAt(response, name)) {
+                if (chain.isEmpty()) {
+                    chain.add(alias.get().getName());
+                }
+                name = alias.get().getTarget();
+                boolean loops = chain.contains(name);
+                chain.add(name);
+                if (loops) {
+                    return Optional.of("CNAME loop: " + chainText());
+                }
+                if (chain.size() - 1 > MAX_CNAME_CHAIN) {
+                    return Optional.of("CNAME chain longer than " + MAX_CNAME_CHAIN + ": " + chainText());
+                }
+            }
+            return Optional.empty();
+        }
+
+        private String aliasOf(Name canonical) {
+            return canonical.equals(question) ? "" : " (canonical name of " + question + ")";
+        }
+
+        private Resolution failed(FailureCode code, String message) {
+            return new Resolution(question, steps, chain, List.of(), code, message);
+        }
+
+        private String chainText() {
+            return chain.stream().map(Name::toString).collect(Collectors.joining(" -> "));
+        }
+    }
+
+    /** RFC 1034 §5.3.3 step 4, and RFC 6604 §3: the RCODE and a negative SOA speak for the chain's last name. */
+    static Step.Kind classify(Message response, Name qname) {
+        int rcode = response.getRcode();
+        if (rcode == Rcode.NXDOMAIN) {
+            return Step.Kind.NXDOMAIN;
+        }
+        if (rcode != Rcode.NOERROR) {
+            return Step.Kind.NO_RESPONSE;
+        }
+        Name canonical = qname;
+        Set<Name> seen = new HashSet<>();
+        while (seen.add(canonical)) {
+            Optional<CNAMERecord> alias = cnameAt(response, canonical);
+            if (alias.isEmpty()) {
+                break;
+            }
+            canonical = alias.get().getTarget();
+        }
+        if (!addressesOf(response, canonical).isEmpty()) {
+            return Step.Kind.ANSWER;
+        }
+        boolean negative = response.getSection(Section.AUTHORITY).stream().anyMatch(r -> r.getType() == Type.SOA);
+        if (cnameAt(response, qname).isPresent()) {
+            return negative ? Step.Kind.NODATA : Step.Kind.CNAME;
+        }
+        if (response.getHeader().getFlag(Flags.AA)) {
+            return Step.Kind.NODATA;
+        }
+        boolean delegates = response.getSection(Section.AUTHORITY).stream().anyMatch(r -> r.getType() == Type.NS);
+        return delegates ? Step.Kind.REFERRAL : Step.Kind.NO_RESPONSE;
+    }
+
+    private static Optional<CNAMERecord> cnameAt(Message response, Name name) {
+        return response.getSection(Section.ANSWER).stream()
+                .filter(r -> r instanceof CNAMERecord && r.getName().equals(name))
+                .map(CNAMERecord.class::cast).findFirst();
+    }
+
+    private static List<ARecord> addressesOf(Message response, Name name) {
+        return response.getSection(Section.ANSWER).stream()
+                .filter(r -> r instanceof ARecord && r.getName().equals(name))
+                .map(ARecord.class::cast).toList();
+    }
+
+    private static String whyNot(Delegation cut, List<Step> attempts) {
+        if (cut.servers().isEmpty()) {
+            return "no name server is known for it";
+        }
+        if (attempts.isEmpty()) {
+            return "none of its name servers (" + names(cut) + ") has a known address";
+        }
+        return attempts.stream().map(s -> s.server() + " " + s.serverIp() + " " + (s.kind() == Step.Kind.REFERRAL
+                ? "referred to a zone no closer to the name"
+                : s.response() == null ? "did not respond (nothing serves DNS at that address)"
+                : "answered " + Rcode.string(s.response().getRcode()) + " (it serves no zone for the name)"))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String names(Delegation delegation) {
+        return delegation.servers().stream().map(s -> s.name().toString()).distinct()
+                .collect(Collectors.joining(", "));
+    }
+}

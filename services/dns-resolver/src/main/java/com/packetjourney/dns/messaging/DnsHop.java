@@ -1,0 +1,29 @@
+package com.packetjourney.dns.messaging;
+
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.Json;
+import com.packetjourney.dns.service.DnsService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+/** dhcp → dns: a record that cannot be read fails here and goes to the dead-letter topic. */
+@ApplicationScoped
+public class DnsHop {
+    @Inject
+    DnsService service;
+    @Inject
+    DnsWorld world;
+
+    @Incoming("dhcp")
+    @Outgoing("dns")
+    @Blocking
+    public Record<String, String> onDhcpConfigured(String json) {
+        world.awaitCaughtUp();
+        HopEvent out = service.handle(Json.read(json, HopEvent.class));
+        return out == null ? null : Record.of(out.journeyId(), Json.write(out));
+    }
+}

@@ -1,0 +1,71 @@
+package com.packetjourney.dns.messaging;
+
+import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.Topics;
+import com.packetjourney.contracts.world.ClientDevice;
+import com.packetjourney.contracts.world.DnsZone;
+import com.packetjourney.contracts.world.LanSegment;
+import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.dns.service.DnsService;
+import com.packetjourney.kafka.TopicTail;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Feeds the DNS service from the world topics (read from the beginning on every start): the zones and their
+ * servers, and the clients and LANs that say which resolver a laptop's queries go to. Hops wait until the world
+ * has been read up to where it stood at start.
+ */
+@ApplicationScoped
+public class DnsWorld {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private TopicTail tail;
+
+    @Produces
+    @Singleton
+    DnsService dnsService() {
+        return new DnsService(Clock.systemUTC());
+    }
+
+    void onStart(@Observes StartupEvent event, DnsService service) {
+        tail = new TopicTail("dns-resolver", bootstrapServers, List.of(Topics.WORLD_SIMULATION,
+                Topics.WORLD_DNS_ZONES, Topics.WORLD_CLIENTS, Topics.WORLD_LANS), (topic, key, value) -> {
+            switch (topic) {
+                case Topics.WORLD_SIMULATION -> service.onSimulation(value == null ? null : Json.read(value, Simulation.class));
+                case Topics.WORLD_DNS_ZONES -> service.onZone(key, value == null ? null : Json.read(value, DnsZone.class));
+                case Topics.WORLD_CLIENTS -> service.onClient(key, value == null ? null : Json.read(value, ClientDevice.class));
+                case Topics.WORLD_LANS -> service.onLan(key, value == null ? null : Json.read(value, LanSegment.class));
+                default -> { }
+            }
+        }).start();
+    }
+
+    /** Blocks until the world as it stood at start has been applied. */
+    public void awaitCaughtUp() {
+        try {
+            if (!tail.awaitCaughtUp(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("world topics not read within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (tail != null) {
+            tail.close();
+        }
+    }
+}

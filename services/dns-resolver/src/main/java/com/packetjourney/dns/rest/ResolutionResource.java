@@ -1,0 +1,41 @@
+package com.packetjourney.dns.rest;
+
+import com.packetjourney.dns.service.DnsService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+import java.util.List;
+
+/** The recursive resolver's view: a cold-cache resolution traced query by query (like dig +trace), and its zones. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ResolutionResource {
+    @Inject
+    DnsService service;
+
+    @GET
+    @Path("resolve")
+    public DnsService.Trace resolve(@QueryParam("name") String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidParameterException("name", "the name to resolve is missing, e.g. ?name=packet-journey.com");
+        }
+        try {
+            return service.trace(Name.fromString(name.strip(), Name.root));
+        } catch (TextParseException e) {
+            throw new InvalidParameterException("name", "'" + name + "' is not a domain name: " + e.getMessage());
+        }
+    }
+
+    /** The origins of the zones the world's authoritative servers serve. */
+    @GET
+    @Path("zones")
+    public List<String> zones() {
+        return service.zoneOrigins();
+    }
+}

@@ -1,0 +1,154 @@
+package com.packetjourney.dns.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.HopType;
+import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.JourneyContext;
+import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.Topics;
+import com.packetjourney.contracts.hop.DhcpConfigured;
+import com.packetjourney.contracts.hop.DnsResolved;
+import com.packetjourney.contracts.hop.DnsResolved.DnsStep;
+import com.packetjourney.contracts.hop.JourneyRequested;
+import com.packetjourney.contracts.world.ClientDevice;
+import com.packetjourney.contracts.world.DnsZone;
+import com.packetjourney.contracts.world.LanSegment;
+import com.packetjourney.dns.domain.QueryPath;
+import com.packetjourney.testsupport.KafkaTestResource;
+import com.packetjourney.testsupport.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * The DNS hop through a real broker, with the zones of scenarios/eks-nginx.yaml (shared by every test: they are
+ * the scenario's own values) and a LAN and laptop of its own.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class DnsHopIT {
+    private static final String ALB_NAME = "k8s-default-nginx-7f3c2a9d41-1580326213.eu-west-1.elb.amazonaws.com.";
+
+    private static List<DnsZone> scenarioZones() throws IOException {
+        JsonNode scenario = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../../scenarios/eks-nginx.yaml").toFile());
+        return Arrays.asList(Json.mapper().convertValue(scenario.get("dnsZones"), DnsZone[].class));
+    }
+
+    private static void publishZones(List<DnsZone> zones) {
+        zones.forEach(z -> TopicProbe.send(Topics.WORLD_DNS_ZONES, z.origin(), Json.write(z)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/zones").then().statusCode(200)
+                .body("$", hasItems(".", "com.", "packet-journey.com.", "amazonaws.com.")));
+    }
+
+    @Test
+    void theLaptopsNameIsResolvedFromTheRootThroughTheCnameToTheAlb() throws IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String lanId = "lan-" + suffix;
+        String client = "laptop-" + suffix;
+        long linkLatency = 700;
+        TopicProbe.send(Topics.WORLD_LANS, lanId, Json.write(new LanSegment(lanId, "10.9.0.0/24", "r", "10.9.0.1",
+                "198.51.100.9", 64500, "10.9.0.50", "10.9.0.60", 600, List.of("10.9.0.1"), "198.51.100.53",
+                linkLatency)));
+        TopicProbe.send(Topics.WORLD_CLIENTS, client, Json.write(new ClientDevice(client, "02:00:00:00:00:02", lanId)));
+        List<DnsZone> zones = scenarioZones();
+        publishZones(zones);
+
+        String badKey = "bad-" + suffix;
+        TopicProbe.send(Topics.DHCP, badKey, "{this is not an event");
+
+        String journeyId = "j-" + suffix;
+        JourneyContext request = JourneyContext.request("https://packet-journey.com/", "https", "packet-journey.com",
+                443, "/", client, "02:00:00:00:00:02");
+        HopEvent requested = HopEvent.first(journeyId, Instant.parse("2026-01-01T09:00:00Z"), 100, Instant.now(),
+                Outcome.ok(), request, new JourneyRequested("https://packet-journey.com/", "GET", client,
+                        "02:00:00:00:00:02"));
+        HopEvent dhcp = requested.next(2800, Instant.now(), Outcome.ok(),
+                request.withLease("10.9.0.50", "10.9.0.1", "10.9.0.1"),
+                new DhcpConfigured("10.9.0.1", DhcpConfigured.MODE_FULL_EXCHANGE, List.of(), null, List.of()));
+        TopicProbe.send(Topics.DHCP, journeyId, Json.write(dhcp));
+
+        ConsumerRecord<String, String> out = TopicProbe.awaitRecord(Topics.DNS, journeyId, Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no DNS hop for " + journeyId));
+        HopEvent dns = Json.read(out.value(), HopEvent.class);
+        assertThat(dns.hopType()).isEqualTo(HopType.DNS_RESOLVED);
+        assertThat(dns.service()).isEqualTo("dns-resolver");
+        assertThat(dns.causationId()).isEqualTo(dhcp.eventId());
+        assertThat(dns.simStartedAt()).isEqualTo(dhcp.simEndedAt());
+        assertThat(dns.outcome().isOk()).isTrue();
+
+        Map<String, Long> rtt = zones.stream().collect(Collectors.toMap(DnsZone::origin,
+                z -> z.servers().get(0).rttMicros()));
+        long queries = rtt.get(".") + rtt.get("com.") + rtt.get("packet-journey.com.") + rtt.get("com.")
+                + rtt.get("amazonaws.com.");
+        assertThat(dns.simLatencyMicros()).isEqualTo(2 * linkLatency + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS + queries);
+
+        DnsResolved payload = (DnsResolved) dns.payload();
+        assertThat(payload.question()).isEqualTo("packet-journey.com. IN A");
+        assertThat(payload.answeredBy()).contains("198.51.100.53").contains("10.9.0.1");
+        assertThat(payload.steps()).extracting(DnsStep::kind)
+                .containsExactly("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "ANSWER");
+        assertThat(payload.steps()).extracting(DnsStep::zone)
+                .containsExactly(".", "com.", "packet-journey.com.", "com.", "amazonaws.com.");
+        assertThat(payload.steps()).extracting(DnsStep::serverIp)
+                .containsExactly("198.41.0.4", "192.5.6.30", "205.251.192.1", "192.5.6.30", "205.251.242.103");
+        assertThat(payload.steps().get(4).response()).contains("flags: qr aa").contains("54.217.10.21");
+        assertThat(payload.cnameChain()).containsExactly("packet-journey.com.", ALB_NAME);
+        assertThat(payload.addresses()).containsExactly("54.217.10.21", "54.217.40.22");
+        assertThat(payload.address()).isIn("54.217.10.21", "54.217.40.22");
+        assertThat(payload.ttlSeconds()).isEqualTo(60);
+        assertThat(dns.context().serverIp()).isEqualTo(payload.address());
+        assertThat(dns.context().clientIp()).isEqualTo("10.9.0.50");
+
+        ConsumerRecord<String, String> dead = TopicProbe.awaitRecord(Topics.deadLetter("dns-resolver"), badKey,
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("unreadable record not dead-lettered"));
+        Header reason = dead.headers().lastHeader("dead-letter-reason");
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("HopEvent");
+    }
+
+    @Test
+    void restTracesAResolutionAndRejectsABadName() throws IOException {
+        publishZones(scenarioZones());
+
+        given().queryParam("name", "packet-journey.com").get("/resolve").then().statusCode(200)
+                .body("outcome.status", equalTo("OK"))
+                .body("resolution.steps.kind", equalTo(List.of("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "ANSWER")))
+                .body("resolution.cnameChain[1]", equalTo(ALB_NAME));
+        given().queryParam("name", "no-such-site.com").get("/resolve").then().statusCode(200)
+                .body("outcome.code", equalTo("DNS_NXDOMAIN"));
+
+        given().get("/resolve").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("about:blank"))
+                .body("title", equalTo("Bad Request"))
+                .body("status", equalTo(400))
+                .body("field", equalTo("name"));
+        given().queryParam("name", "bad..name").get("/resolve").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("field", equalTo("name"))
+                .body("detail", startsWith("'bad..name' is not a domain name"));
+    }
+}

@@ -1,0 +1,177 @@
+package com.packetjourney.dns.service;
+
+import com.packetjourney.contracts.FailureCode;
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.HopType;
+import com.packetjourney.contracts.JourneyContext;
+import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.hop.DhcpConfigured;
+import com.packetjourney.contracts.hop.DnsResolved;
+import com.packetjourney.contracts.hop.DnsResolved.DnsStep;
+import com.packetjourney.contracts.hop.JourneyRequested;
+import com.packetjourney.contracts.world.ClientDevice;
+import com.packetjourney.contracts.world.DnsZone;
+import com.packetjourney.contracts.world.LanSegment;
+import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.dns.domain.QueryPath;
+import com.packetjourney.dns.domain.RecursiveResolver;
+import com.packetjourney.dns.domain.TestZones;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DnsServiceTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T09:00:00Z");
+    private static final LanSegment HOME = new LanSegment("home", "192.168.1.0/24", "home-router", "192.168.1.1",
+            "198.51.100.23", 64500, "192.168.1.100", "192.168.1.199", 86400, List.of("192.168.1.1"),
+            "198.51.100.53", 500);
+    private static final long SCENARIO_RTTS = 12000 + 18000 + 9000 + 18000 + 7000;
+
+    private DnsService service;
+
+    @BeforeEach
+    void world() {
+        service = new DnsService(Clock.fixed(T0, ZoneOffset.UTC));
+        service.onSimulation(new Simulation("eks-nginx", 20230904, T0));
+        service.onLan("home", HOME);
+        service.onClient("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
+        TestZones.scenario().forEach(z -> service.onZone(z.origin(), z));
+    }
+
+    private static HopEvent dhcpHop(String journeyId, String host) {
+        JourneyContext request = JourneyContext.request("https://" + host + "/", "https", host, 443, "/", "laptop",
+                "3c:22:fb:7a:10:01");
+        HopEvent requested = HopEvent.first(journeyId, T0, 100, T0, Outcome.ok(), request,
+                new JourneyRequested("https://" + host + "/", "GET", "laptop", "3c:22:fb:7a:10:01"));
+        return requested.next(2000, T0, Outcome.ok(), request.withLease("192.168.1.100", "192.168.1.1", "192.168.1.1"),
+                new DhcpConfigured("192.168.1.1", DhcpConfigured.MODE_FULL_EXCHANGE, List.of(), null, List.of()));
+    }
+
+    @Test
+    void theLaptopsQueryIsResolvedFromTheRootToTheAlb() {
+        HopEvent in = dhcpHop("j-1", "packet-journey.com");
+        HopEvent out = service.handle(in);
+
+        assertThat(out.hopType()).isEqualTo(HopType.DNS_RESOLVED);
+        assertThat(out.service()).isEqualTo("dns-resolver");
+        assertThat(out.causationId()).isEqualTo(in.eventId());
+        assertThat(out.simStartedAt()).isEqualTo(in.simEndedAt());
+        assertThat(out.outcome()).isEqualTo(Outcome.ok());
+        // laptop -> router -> laptop over the LAN, router <-> ISP resolver, then every query's round trip
+        assertThat(out.simLatencyMicros())
+                .isEqualTo(2 * 500 + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS + SCENARIO_RTTS);
+        DnsResolved dns = (DnsResolved) out.payload();
+        assertThat(dns.question()).isEqualTo("packet-journey.com. IN A");
+        assertThat(dns.answeredBy()).isEqualTo("recursive resolver 198.51.100.53 via forwarder 192.168.1.1 (iterative, cold cache)");
+        assertThat(dns.steps()).extracting(DnsStep::kind).containsExactly("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "ANSWER");
+        assertThat(dns.steps()).extracting(DnsStep::latencyMicros).containsExactly(12000L, 18000L, 9000L, 18000L, 7000L);
+        assertThat(dns.steps().get(0)).satisfies(s -> {
+            assertThat(s.server()).isEqualTo("a.root-servers.net.");
+            assertThat(s.serverIp()).isEqualTo("198.41.0.4");
+            assertThat(s.zone()).isEqualTo(".");
+            assertThat(s.query()).isEqualTo("packet-journey.com. IN A");
+            assertThat(s.response()).contains("AUTHORITY RECORDS").contains("a.gtld-servers.net.");
+        });
+        assertThat(dns.cnameChain()).containsExactly("packet-journey.com.", TestZones.ALB_NAME);
+        assertThat(dns.addresses()).containsExactly("54.217.10.21", "54.217.40.22");
+        assertThat(dns.address()).isIn("54.217.10.21", "54.217.40.22");
+        assertThat(dns.ttlSeconds()).isEqualTo(60);
+        assertThat(out.context().serverIp()).isEqualTo(dns.address());
+        assertThat(out.context().clientIp()).isEqualTo("192.168.1.100");
+    }
+
+    @Test
+    void theSameJourneyInTheSameWorldGivesTheSameEvent() {
+        assertThat(service.handle(dhcpHop("j-2", "packet-journey.com")))
+                .isEqualTo(service.handle(dhcpHop("j-2", "packet-journey.com")));
+    }
+
+    @Test
+    void journeysSpreadOverTheAlbsAddresses() {
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            chosen.add(((DnsResolved) service.handle(dhcpHop("j-spread-" + i, "packet-journey.com")).payload()).address());
+        }
+        assertThat(chosen).containsExactlyInAnyOrder("54.217.10.21", "54.217.40.22");
+    }
+
+    @Test
+    void aJourneyThatAlreadyFailedIsSkipped() {
+        HopEvent ok = dhcpHop("j-3", "packet-journey.com");
+        HopEvent failed = new HopEvent(ok.eventId(), ok.journeyId(), ok.hop(), ok.causationId(), ok.service(),
+                ok.simStartedAt(), 0, T0, 1, Outcome.failed(FailureCode.DHCP_POOL_EXHAUSTED, "no lease"),
+                ok.context(), ok.payload());
+        assertThat(service.handle(failed)).isNull();
+    }
+
+    @Test
+    void aMistypedHostFailsWithNxdomainNamingTheNameAndTheServer() {
+        HopEvent out = service.handle(dhcpHop("j-4", "packet-journey.con"));
+
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.DNS_NXDOMAIN);
+        assertThat(out.outcome().message()).contains("packet-journey.con.").contains("a.root-servers.net.")
+                .contains("198.41.0.4");
+        assertThat(out.simLatencyMicros()).isEqualTo(2 * 500 + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS + 12000);
+        DnsResolved dns = (DnsResolved) out.payload();
+        assertThat(dns.steps()).extracting(DnsStep::kind).containsExactly("NXDOMAIN");
+        assertThat(dns.address()).isNull();
+        assertThat(out.context().serverIp()).isNull();
+    }
+
+    @Test
+    void aLaptopOnAnUnknownLanHasNoResolver() {
+        service.onLan("home", null);
+        HopEvent out = service.handle(dhcpHop("j-5", "packet-journey.com"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.DNS_SERVFAIL);
+        assertThat(out.outcome().message()).contains("laptop").contains("packet-journey.com.");
+    }
+
+    @Test
+    void aDeletedZoneLeavesItsDelegationLame() {
+        service.onZone("amazonaws.com.", null);
+        assertThat(service.zoneOrigins()).containsExactly(".", "com.", "packet-journey.com.");
+
+        HopEvent out = service.handle(dhcpHop("j-6", "packet-journey.com"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.DNS_SERVFAIL);
+        assertThat(out.outcome().message()).contains("amazonaws.com.").contains("ns1.amzndns.com. 205.251.242.103");
+        assertThat(((DnsResolved) out.payload()).steps()).extracting(DnsStep::kind)
+                .containsExactly("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "NO_RESPONSE");
+        assertThat(out.simLatencyMicros()).isEqualTo(2 * 500 + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS
+                + 12000 + 18000 + 9000 + 18000 + RecursiveResolver.QUERY_TIMEOUT_MICROS);
+    }
+
+    @Test
+    void aZoneThatDoesNotParseIsRefusedAndThePreviousVersionStays() {
+        DnsZone broken = new DnsZone("amazonaws.com.", TestZones.AMAZONAWS.servers(), "@ IN A not-an-address\n");
+        assertThatThrownBy(() -> service.onZone("amazonaws.com.", broken)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(service.handle(dhcpHop("j-7", "packet-journey.com")).outcome().isOk()).isTrue();
+    }
+
+    @Test
+    void anAddressLiteralNeedsNoQuery() {
+        HopEvent out = service.handle(dhcpHop("j-8", "54.217.10.21"));
+        assertThat(out.outcome().isOk()).isTrue();
+        assertThat(out.simLatencyMicros()).isZero();
+        assertThat(((DnsResolved) out.payload()).steps()).isEmpty();
+        assertThat(out.context().serverIp()).isEqualTo("54.217.10.21");
+    }
+
+    @Test
+    void aTraceResolvesWithoutAJourney() {
+        DnsService.Trace trace = service.trace(Name.fromConstantString("packet-journey.com."));
+        assertThat(trace.outcome().isOk()).isTrue();
+        assertThat(trace.latencyMicros()).isEqualTo(SCENARIO_RTTS);
+        assertThat(trace.resolution().steps()).hasSize(5);
+        assertThat(trace.resolution().address()).isIn("54.217.10.21", "54.217.40.22");
+    }
+}
