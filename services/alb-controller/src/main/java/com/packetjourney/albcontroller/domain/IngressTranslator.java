@@ -1,0 +1,231 @@
+package com.packetjourney.albcontroller.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.k8s.AlbConfig;
+import com.packetjourney.contracts.k8s.Ingress;
+import com.packetjourney.contracts.k8s.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns an Ingress of class {@code alb} into the load balancer configuration the AWS Load Balancer Controller
+ * builds for it: listeners from listen-ports, one rule per Ingress path in the Ingress's order, a fixed-response
+ * 404 default action, and one IP-mode target group per backend Service port. Annotations as documented at
+ * https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/.
+ */
+public final class IngressTranslator {
+    public static final String INGRESS_CLASS = "alb";
+    private static final String PREFIX = "alb.ingress.kubernetes.io/";
+    public static final String LOAD_BALANCER_NAME = PREFIX + "load-balancer-name";
+    public static final String LISTEN_PORTS = PREFIX + "listen-ports";
+    public static final String CERTIFICATE_ARN = PREFIX + "certificate-arn";
+    public static final String TARGET_TYPE = PREFIX + "target-type";
+    public static final String SCHEME = PREFIX + "scheme";
+    public static final String TARGET_GROUP_ATTRIBUTES = PREFIX + "target-group-attributes";
+    public static final String ALGORITHM_ATTRIBUTE = "load_balancing.algorithm.type";
+
+    public static final String ROUND_ROBIN = "round_robin";
+    public static final String LEAST_OUTSTANDING_REQUESTS = "least_outstanding_requests";
+    /** The controller's default action when no rule matches: a plain 404. */
+    public static final String DEFAULT_ACTION = "fixed-response:404";
+    public static final String TARGET_TYPE_IP = "ip";
+    static final String TARGET_PROTOCOL = "HTTP";
+
+    private static final TypeReference<List<Map<String, Integer>>> LISTEN_PORTS_TYPE = new TypeReference<>() {
+    };
+
+    private IngressTranslator() {
+    }
+
+    /** The outcome for one Ingress: a configuration when {@code errors} is empty. */
+    public record Result(String ingress, String loadBalancer, AlbConfig config, List<String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public static String keyOf(Ingress ingress) {
+        return ingress.namespace() + "/" + ingress.name();
+    }
+
+    public static boolean isAlbIngress(Ingress ingress) {
+        return INGRESS_CLASS.equals(ingress.ingressClassName());
+    }
+
+    /**
+     * @param services      Services by "namespace/name"
+     * @param loadBalancers the names of the load balancers that exist
+     */
+    public static Result translate(Ingress ingress, Function<String, Service> services, Set<String> loadBalancers) {
+        String key = keyOf(ingress);
+        Map<String, String> annotations = ingress.annotations() == null ? Map.of() : ingress.annotations();
+        List<String> errors = new ArrayList<>();
+
+        String loadBalancer = annotations.getOrDefault(LOAD_BALANCER_NAME,
+                awsName(ingress.namespace(), ingress.name(), key + annotations.getOrDefault(SCHEME, "internal")));
+        if (!loadBalancers.contains(loadBalancer)) {
+            errors.add("no load balancer named " + loadBalancer + " exists");
+        }
+        // The controller's default is instance mode (node ports); only IP mode (pod IPs as targets) is modelled.
+        String targetType = annotations.getOrDefault(TARGET_TYPE, "instance");
+        if (!TARGET_TYPE_IP.equals(targetType)) {
+            errors.add("target-type " + targetType + " is not supported; only target-type ip registers pod IPs");
+        }
+        String algorithm = algorithm(annotations.get(TARGET_GROUP_ATTRIBUTES), errors);
+        List<String> certificates = certificates(annotations.get(CERTIFICATE_ARN));
+
+        Map<String, AlbConfig.TargetGroup> targetGroups = new LinkedHashMap<>();
+        List<AlbConfig.Rule> rules = new ArrayList<>();
+        int priority = 1;
+        for (Ingress.Rule rule : ingress.rules() == null ? List.<Ingress.Rule>of() : ingress.rules()) {
+            for (Ingress.Path path : rule.paths() == null ? List.<Ingress.Path>of() : rule.paths()) {
+                List<String> patterns = pathPatterns(path, errors);
+                AlbConfig.TargetGroup group = targetGroup(ingress, key, path, services, targetType, algorithm, errors);
+                if (group == null || patterns.isEmpty()) {
+                    continue;
+                }
+                targetGroups.putIfAbsent(group.name(), group);
+                List<String> hosts = rule.host() == null || rule.host().isBlank() ? List.of() : List.of(rule.host());
+                rules.add(new AlbConfig.Rule(priority++, hosts, patterns, group.name()));
+            }
+        }
+
+        List<AlbConfig.Listener> listeners = new ArrayList<>();
+        for (Map.Entry<String, Integer> port : listenPorts(annotations.get(LISTEN_PORTS), certificates, errors)) {
+            boolean https = port.getKey().equals("HTTPS");
+            if (https && certificates.isEmpty()) {
+                errors.add("the HTTPS listener on port " + port.getValue() + " needs a certificate-arn");
+            }
+            // Every listener of the Ingress gets the same rules, as the controller attaches them all.
+            listeners.add(new AlbConfig.Listener(port.getValue(), port.getKey(), https ? certificates : List.of(),
+                    rules, DEFAULT_ACTION));
+        }
+        AlbConfig config = errors.isEmpty()
+                ? new AlbConfig(loadBalancer, key, listeners, List.copyOf(targetGroups.values())) : null;
+        return new Result(key, loadBalancer, config, List.copyOf(errors));
+    }
+
+    /**
+     * Path to ALB path-pattern values as the controller writes them: Prefix "/" matches everything ("/*"),
+     * Prefix "/api" matches "/api" itself and everything below it; Exact and ImplementationSpecific keep the path.
+     */
+    static List<String> pathPatterns(Ingress.Path path, List<String> errors) {
+        String p = path.path() == null || path.path().isEmpty() ? "/" : path.path();
+        String type = path.pathType() == null ? "ImplementationSpecific" : path.pathType();
+        switch (type) {
+            case "Prefix" -> {
+                String base = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+                return base.isEmpty() ? List.of("/*") : List.of(base, base + "/*");
+            }
+            case "Exact", "ImplementationSpecific" -> {
+                return List.of(p);
+            }
+            default -> {
+                errors.add("path " + p + " has unknown pathType " + type);
+                return List.of();
+            }
+        }
+    }
+
+    private static AlbConfig.TargetGroup targetGroup(Ingress ingress, String ingressKey, Ingress.Path path,
+                                                     Function<String, Service> services, String targetType,
+                                                     String algorithm, List<String> errors) {
+        String serviceKey = ingress.namespace() + "/" + path.serviceName();
+        Service service = services.apply(serviceKey);
+        if (service == null) {
+            errors.add("backend service " + serviceKey + " not found");
+            return null;
+        }
+        if (service.port() != path.servicePort()) {
+            errors.add("service " + serviceKey + " has no port " + path.servicePort());
+            return null;
+        }
+        String name = awsName(service.namespace(), service.name(), ingressKey + service.namespace() + service.name()
+                + service.port() + service.targetPort() + targetType + TARGET_PROTOCOL + "HTTP1");
+        return new AlbConfig.TargetGroup(name, TARGET_PROTOCOL, service.targetPort(), targetType, algorithm,
+                serviceKey);
+    }
+
+    private static String algorithm(String attributes, List<String> errors) {
+        String algorithm = ROUND_ROBIN;
+        if (attributes != null) {
+            for (String attribute : attributes.split(",")) {
+                String[] kv = attribute.trim().split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equals(ALGORITHM_ATTRIBUTE)) {
+                    algorithm = kv[1].trim();
+                }
+            }
+        }
+        if (!algorithm.equals(ROUND_ROBIN) && !algorithm.equals(LEAST_OUTSTANDING_REQUESTS)) {
+            errors.add(ALGORITHM_ATTRIBUTE + " " + algorithm + " is not supported (round_robin or "
+                    + "least_outstanding_requests)");
+        }
+        return algorithm;
+    }
+
+    private static List<String> certificates(String annotation) {
+        if (annotation == null) {
+            return List.of();
+        }
+        return Arrays.stream(annotation.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** listen-ports defaults to HTTP:80, or HTTPS:443 when a certificate is given. */
+    private static List<Map.Entry<String, Integer>> listenPorts(String annotation, List<String> certificates,
+                                                                List<String> errors) {
+        if (annotation == null) {
+            return List.of(certificates.isEmpty() ? Map.entry("HTTP", 80) : Map.entry("HTTPS", 443));
+        }
+        List<Map<String, Integer>> parsed;
+        try {
+            parsed = Json.mapper().readValue(annotation, LISTEN_PORTS_TYPE);
+        } catch (JsonProcessingException e) {
+            errors.add("listen-ports is not a JSON list of {\"PROTOCOL\": port}: " + annotation);
+            return List.of();
+        }
+        List<Map.Entry<String, Integer>> ports = new ArrayList<>();
+        for (Map<String, Integer> entry : parsed) {
+            entry.forEach((protocol, port) -> {
+                if (protocol.equals("HTTP") || protocol.equals("HTTPS")) {
+                    ports.add(Map.entry(protocol, port));
+                } else {
+                    errors.add("listen-ports protocol " + protocol + " is not HTTP or HTTPS");
+                }
+            });
+        }
+        return ports;
+    }
+
+    /**
+     * Names as the controller generates them for load balancers and target groups: "k8s-" + namespace and name
+     * (non-alphanumerics dropped, each cut to 8 characters) + the first 10 hex digits of a SHA-256 over what
+     * identifies the resource, so the name fits ELB's 32-character limit.
+     */
+    static String awsName(String namespace, String name, String identity) {
+        return String.format("k8s-%.8s-%.8s-%.10s", alnum(namespace), alnum(name), sha256Hex(identity));
+    }
+
+    private static String alnum(String s) {
+        return s.replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    private static String sha256Hex(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.packetjourney.albcontroller.rest;
+
+import com.packetjourney.albcontroller.service.AlbControllerService;
+import com.packetjourney.albcontroller.service.AlbControllerService.IngressStatus;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Each Ingress the controller saw and how its translation went, like the events `kubectl describe ingress` shows. */
+@Path("/ingresses")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngressResource {
+    @Inject
+    AlbControllerService service;
+
+    @GET
+    public List<IngressStatus> ingresses() {
+        return service.ingressStatuses();
+    }
+}

@@ -1,0 +1,29 @@
+package com.packetjourney.alb.messaging;
+
+import com.packetjourney.alb.service.AlbService;
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.Json;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+/** route → alb: a record that cannot be read fails here and goes to the dead-letter topic. */
+@ApplicationScoped
+public class AlbHop {
+    @Inject
+    AlbService service;
+    @Inject
+    AlbWorld world;
+
+    @Incoming("route")
+    @Outgoing("alb")
+    @Blocking
+    public Record<String, String> onPacketRouted(String json) {
+        world.awaitCaughtUp();
+        HopEvent out = service.handle(Json.read(json, HopEvent.class));
+        return out == null ? null : Record.of(out.journeyId(), Json.write(out));
+    }
+}

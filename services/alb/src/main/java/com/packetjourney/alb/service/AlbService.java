@@ -1,0 +1,256 @@
+package com.packetjourney.alb.service;
+
+import com.packetjourney.alb.domain.Listener;
+import com.packetjourney.alb.domain.LoadBalancerNode;
+import com.packetjourney.alb.domain.LoadBalancingAlgorithm;
+import com.packetjourney.alb.domain.RuleEvaluator;
+import com.packetjourney.alb.domain.TargetGroup;
+import com.packetjourney.alb.domain.TcpHandshake;
+import com.packetjourney.alb.domain.TlsTermination;
+import com.packetjourney.contracts.FailureCode;
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.JourneyContext;
+import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.hop.AlbForwarded;
+import com.packetjourney.contracts.hop.PacketRouted;
+import com.packetjourney.contracts.k8s.AlbConfig;
+import com.packetjourney.contracts.k8s.TargetRegistration;
+import com.packetjourney.contracts.world.LoadBalancer;
+import com.packetjourney.contracts.world.Simulation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The Application Load Balancer's data plane: the node owning the destination address accepts the connection on
+ * a listener, terminates TLS, evaluates the listener's rules and forwards to a target of the matched target
+ * group. It counts the requests outstanding per target until their responses come back. Thread-safe: world
+ * updates, hops, responses and REST reads come from different threads.
+ *
+ * <p>Latency model: the route hop's latency is the one-way time between the client and the ALB node, so a round
+ * trip costs twice that. Once the SYN has arrived, the SYN-ACK going back and the ACK (carrying the ClientHello)
+ * coming in is one round trip; the server's TLS 1.3 flight going back and the client's Finished with the HTTP
+ * request coming in is one more. The node then spends {@link #PROCESSING_MICROS} parsing the request, evaluating
+ * rules and choosing a target.
+ */
+public class AlbService {
+    /** The model's figure for request parsing, rule evaluation and target selection on the node. */
+    static final long PROCESSING_MICROS = 150;
+    /** The dynamic port range a client's source port comes from (RFC 6335 §6). */
+    private static final int EPHEMERAL_FIRST = 49152;
+    private static final int EPHEMERAL_COUNT = 16384;
+
+    /** One row of `aws elbv2 describe-target-health`, with the requests outstanding on the target. */
+    public record TargetHealth(String targetGroup, String ip, int port, String pod, String state,
+                               int outstandingRequests) {
+    }
+
+    private record Outstanding(String targetGroup, String ip, int port) {
+    }
+
+    private final Clock wallClock;
+    private final Map<String, LoadBalancer> loadBalancers = new HashMap<>();
+    private final Map<String, AlbConfig> configs = new HashMap<>();
+    private final Map<String, TargetRegistration> registrations = new HashMap<>();
+    private final Map<String, TargetGroup> groups = new HashMap<>();
+    private final Map<String, Outstanding> outstandingByJourney = new HashMap<>();
+    private long seed;
+
+    public AlbService(Clock wallClock) {
+        this.wallClock = wallClock;
+    }
+
+    public synchronized void onSimulation(Simulation simulation) {
+        this.seed = simulation == null ? 0 : simulation.seed();
+    }
+
+    public synchronized void onLoadBalancer(String name, LoadBalancer loadBalancer) {
+        if (loadBalancer == null) {
+            loadBalancers.remove(name);
+        } else {
+            loadBalancers.put(name, loadBalancer);
+        }
+    }
+
+    public synchronized void onConfig(String loadBalancer, AlbConfig config) {
+        if (config == null) {
+            configs.remove(loadBalancer);
+        } else {
+            configs.put(loadBalancer, config);
+        }
+    }
+
+    public synchronized void onTarget(String key, TargetRegistration target) {
+        if (target == null) {
+            TargetRegistration previous = registrations.remove(key);
+            if (previous != null) {
+                group(previous.targetGroup()).deregister(previous.ip(), previous.port());
+            }
+        } else {
+            registrations.put(key, target);
+            group(target.targetGroup()).register(target);
+        }
+    }
+
+    public synchronized HopEvent handle(HopEvent routed) {
+        if (!routed.outcome().isOk()) {
+            return null;
+        }
+        Instant now = wallClock.instant();
+        JourneyContext context = routed.context();
+        PacketRouted packet = routed.payload() instanceof PacketRouted p ? p : null;
+        String destination = packet != null && packet.destination() != null ? packet.destination() : context.serverIp();
+        int port = context.port() != null ? context.port() : packet != null ? packet.destinationPort() : 443;
+        long roundTrip = 2 * routed.simLatencyMicros();
+
+        Optional<LoadBalancerNode> found = LoadBalancerNode.owning(loadBalancers.values(), destination);
+        if (found.isEmpty()) {
+            // Nothing answers the SYN: no time is spent at any load balancer.
+            return routed.next(0, now, Outcome.failed(FailureCode.ALB_NOT_FOUND,
+                    "no load balancer node owns " + destination), context, forwarded(null, null, null, null));
+        }
+        LoadBalancerNode node = found.get();
+        AlbConfig config = configs.get(node.loadBalancer());
+        Optional<Listener> listener = Listener.on(config, port);
+        if (listener.isEmpty()) {
+            // The node answers the SYN with a RST, which travels back to the client.
+            return routed.next(routed.simLatencyMicros(), now, Outcome.failed(FailureCode.ALB_NO_LISTENER,
+                    "connection refused: " + node.loadBalancer() + " has no listener on port " + port
+                            + ", so its node " + node.publicIp() + " answers the SYN with RST"),
+                    context, forwarded(node, null, null, null));
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ routed.journeyId().hashCode());
+        TcpHandshake tcp = TcpHandshake.between(clientEndpoint(routed, packet, random),
+                node.publicIp() + ":" + port, random);
+        long latency = TcpHandshake.ROUND_TRIPS * roundTrip;
+
+        TlsTermination tls = null;
+        if (listener.get().terminatesTls()) {
+            latency += TlsTermination.ROUND_TRIPS * roundTrip;
+            List<LoadBalancer.Certificate> certificates = certificates(node, listener.get());
+            Optional<TlsTermination> session = TlsTermination.negotiate(context.host(), certificates);
+            if (session.isEmpty()) {
+                return routed.next(latency, now, Outcome.failed(FailureCode.ALB_TLS_HANDSHAKE_FAILED,
+                        noCertificateExplanation(context.host(), listener.get(), certificates)),
+                        context, forwarded(node, tcp, listener.get(), null));
+            }
+            tls = session.get();
+        }
+        latency += PROCESSING_MICROS;
+
+        Optional<AlbConfig.Rule> rule = RuleEvaluator.firstMatch(listener.get().rules(), context.host(),
+                context.path());
+        if (rule.isEmpty()) {
+            return routed.next(latency, now, Outcome.failed(FailureCode.ALB_NO_RULE,
+                    "no rule of listener " + listener.get().name() + " matches host " + context.host() + " and path "
+                            + context.path() + "; the default action " + listener.get().defaultAction()
+                            + " answers HTTP 404 Not Found"),
+                    context, forwarded(node, tcp, listener.get(), tls));
+        }
+        String groupName = rule.get().targetGroup();
+        AlbForwarded.Rule matched = new AlbForwarded.Rule(rule.get().priority(), RuleEvaluator.describe(rule.get()),
+                "forward to " + groupName);
+        LoadBalancingAlgorithm algorithm = LoadBalancingAlgorithm.fromAttribute(config.targetGroups().stream()
+                .filter(g -> g.name().equals(groupName)).map(AlbConfig.TargetGroup::algorithm).findFirst()
+                .orElse(null));
+
+        Outstanding previous = outstandingByJourney.remove(routed.journeyId());
+        if (previous != null) {
+            // A redelivered hop must not count its request twice.
+            group(previous.targetGroup()).release(previous.ip(), previous.port());
+        }
+        TargetGroup group = group(groupName);
+        Optional<TargetGroup.Pick> pick = group.pick(algorithm);
+        if (pick.isEmpty()) {
+            return routed.next(latency, now, Outcome.failed(FailureCode.ALB_NO_HEALTHY_TARGET,
+                    "HTTP 503: target group " + groupName + " has no healthy registered target ("
+                            + group.targets().size() + " registered)"),
+                    context, new AlbForwarded(node.loadBalancer(), node.publicIp(), node.availabilityZone(),
+                            tcp.lines(), listener.get().name(), tls == null ? null : tls.toPayload(), matched,
+                            groupName, algorithm.attribute(), null, List.of()));
+        }
+        TargetRegistration target = pick.get().target();
+        outstandingByJourney.put(routed.journeyId(), new Outstanding(groupName, target.ip(), target.port()));
+        AlbForwarded payload = new AlbForwarded(node.loadBalancer(), node.publicIp(), node.availabilityZone(),
+                tcp.lines(), listener.get().name(), tls == null ? null : tls.toPayload(), matched, groupName,
+                algorithm.attribute(), new AlbForwarded.Target(target.ip(), target.port(), target.pod(),
+                target.eventId()), pick.get().candidates());
+        return routed.next(latency, now, Outcome.ok(), context.withTarget(target.ip(), target.port()), payload);
+    }
+
+    /** The target's response came back through the ALB (or the pod hop failed): the request is no longer outstanding. */
+    public synchronized void onPodResponded(HopEvent response) {
+        Outstanding done = outstandingByJourney.remove(response.journeyId());
+        if (done != null) {
+            group(done.targetGroup()).release(done.ip(), done.port());
+        }
+    }
+
+    /** The targets of every target group the load balancer forwards to; empty when no such load balancer exists. */
+    public synchronized Optional<List<TargetHealth>> targetHealth(String loadBalancer) {
+        if (!loadBalancers.containsKey(loadBalancer)) {
+            return Optional.empty();
+        }
+        AlbConfig config = configs.get(loadBalancer);
+        List<TargetHealth> health = new ArrayList<>();
+        for (AlbConfig.TargetGroup definition : config == null ? List.<AlbConfig.TargetGroup>of() : config.targetGroups()) {
+            TargetGroup group = group(definition.name());
+            for (TargetRegistration t : group.targets()) {
+                health.add(new TargetHealth(group.name(), t.ip(), t.port(), t.pod(), t.state(),
+                        group.outstanding(t.ip(), t.port())));
+            }
+        }
+        return Optional.of(health);
+    }
+
+    private TargetGroup group(String name) {
+        return groups.computeIfAbsent(name, TargetGroup::new);
+    }
+
+    /**
+     * The client as the ALB sees it: the NAT's public address, with the translated source port when routing
+     * reported one ("ip:port"), else a seeded port from the dynamic range.
+     */
+    private static String clientEndpoint(HopEvent routed, PacketRouted packet, SplittableRandom random) {
+        int port = EPHEMERAL_FIRST + random.nextInt(EPHEMERAL_COUNT);
+        String translated = packet == null ? null : packet.translatedSource();
+        if (translated != null && translated.matches(".+:\\d{1,5}")) {
+            port = Integer.parseInt(translated.substring(translated.lastIndexOf(':') + 1));
+        }
+        String ip = routed.context().publicSourceIp() != null ? routed.context().publicSourceIp()
+                : routed.context().clientIp();
+        return ip + ":" + port;
+    }
+
+    /** The listener's certificates as ACM holds them for this load balancer, in listener order. */
+    private List<LoadBalancer.Certificate> certificates(LoadBalancerNode node, Listener listener) {
+        List<LoadBalancer.Certificate> known = loadBalancers.get(node.loadBalancer()).certificates();
+        return listener.certificateArns().stream().map(arn -> known.stream().filter(c -> c.arn().equals(arn))
+                .findFirst().orElse(new LoadBalancer.Certificate(arn, List.of()))).toList();
+    }
+
+    private static String noCertificateExplanation(String host, Listener listener,
+                                                   List<LoadBalancer.Certificate> certificates) {
+        if (certificates.isEmpty()) {
+            return "listener " + listener.name() + " has no certificate to present for " + host;
+        }
+        LoadBalancer.Certificate fallback = certificates.get(0);
+        return "no certificate of listener " + listener.name() + " covers " + host + "; the ALB presents its default "
+                + "certificate " + fallback.arn() + " for " + fallback.domains()
+                + " and the client aborts the handshake (bad_certificate)";
+    }
+
+    private static AlbForwarded forwarded(LoadBalancerNode node, TcpHandshake tcp, Listener listener,
+                                          TlsTermination tls) {
+        return new AlbForwarded(node == null ? null : node.loadBalancer(), node == null ? null : node.publicIp(),
+                node == null ? null : node.availabilityZone(), tcp == null ? List.of() : tcp.lines(),
+                listener == null ? null : listener.name(), tls == null ? null : tls.toPayload(), null, null, null,
+                null, List.of());
+    }
+}

@@ -1,0 +1,167 @@
+package com.packetjourney.alb.service;
+
+import com.packetjourney.contracts.FailureCode;
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.HopType;
+import com.packetjourney.contracts.JourneyContext;
+import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.hop.AlbForwarded;
+import com.packetjourney.contracts.hop.PacketRouted;
+import com.packetjourney.contracts.hop.PodResponded;
+import com.packetjourney.contracts.k8s.AlbConfig;
+import com.packetjourney.contracts.k8s.TargetRegistration;
+import com.packetjourney.contracts.world.LoadBalancer;
+import com.packetjourney.contracts.world.Simulation;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlbServiceTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T09:00:00Z");
+    private static final String LB = "k8s-default-nginx-7f3c2a9d41";
+    private static final String CERT = "arn:aws:acm:eu-west-1:111122223333:certificate/5e1c7a2b";
+    private static final String TG = "k8s-default-nginx-0a1b2c3d4e";
+    private static final long ONE_WAY = 21_000;
+
+    private final AlbService service = new AlbService(Clock.fixed(T0, ZoneOffset.UTC));
+
+    AlbServiceTest() {
+        service.onSimulation(new Simulation("eks-nginx", 20230904, T0));
+        service.onLoadBalancer(LB, new LoadBalancer(LB, LB + ".eu-west-1.elb.amazonaws.com", "internet-facing", 16509,
+                List.of(new LoadBalancer.AlbNode("eu-west-1a", "54.217.10.21", "10.0.0.10"),
+                        new LoadBalancer.AlbNode("eu-west-1b", "54.217.40.22", "10.0.32.10")),
+                List.of(new LoadBalancer.Certificate(CERT, List.of("packet-journey.com", "*.packet-journey.com")))));
+        service.onConfig(LB, new AlbConfig(LB, "default/nginx", List.of(new AlbConfig.Listener(443, "HTTPS",
+                List.of(CERT), List.of(new AlbConfig.Rule(1, List.of("packet-journey.com"), List.of("/*"), TG)),
+                "fixed-response:404")), List.of(new AlbConfig.TargetGroup(TG, "HTTP", 80, "ip",
+                "least_outstanding_requests", "default/nginx"))));
+        register("10.0.1.20", "nginx-a");
+        register("10.0.33.5", "nginx-b");
+    }
+
+    private void register(String ip, String pod) {
+        TargetRegistration t = new TargetRegistration(TG, ip, 80, pod, TargetRegistration.HEALTHY, "reg-" + pod);
+        service.onTarget(t.key(), t);
+    }
+
+    private static HopEvent routed(String journey, String ip, String host, int port, String path) {
+        JourneyContext context = JourneyContext.request("https://" + host + path, "https", host, port, path,
+                "laptop", "3c:22:fb:7a:10:01").withLease("192.168.1.100", "192.168.1.1", "192.168.1.1")
+                .withServerIp(ip).withPublicSourceIp("198.51.100.23");
+        return HopEvent.first(journey, T0, ONE_WAY, T0, Outcome.ok(), context, new PacketRouted("192.168.1.100",
+                "198.51.100.23", ip, port, "TCP", List.of(), List.of(64500L, 3356L, 16509L), "54.216.0.0/15", 16509L));
+    }
+
+    private HopEvent respond(HopEvent alb) {
+        HopEvent pod = alb.next(500, T0, Outcome.ok(), alb.context(), new PodResponded("node", "10.0.1.17",
+                "eu-west-1a", "eni", "nginx-a", alb.context().targetIp(), "ns", "eni1", "eth0", List.of(), 80,
+                "nginx/1.27", 200, "HTTP/1.1 200 OK", "e"));
+        service.onPodResponded(pod);
+        return pod;
+    }
+
+    @Test
+    void theRequestIsTerminatedMatchedAndForwardedToTheLeastLoadedTarget() {
+        HopEvent out = service.handle(routed("j1", "54.217.40.22", "packet-journey.com", 443, "/"));
+
+        assertThat(out.hopType()).isEqualTo(HopType.ALB_FORWARDED);
+        assertThat(out.outcome().isOk()).isTrue();
+        // TCP and TLS 1.3 one round trip each, plus the node's processing
+        assertThat(out.simLatencyMicros()).isEqualTo(4 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        AlbForwarded p = (AlbForwarded) out.payload();
+        assertThat(p.loadBalancer()).isEqualTo(LB);
+        assertThat(p.albNodeIp()).isEqualTo("54.217.40.22");
+        assertThat(p.availabilityZone()).isEqualTo("eu-west-1b");
+        assertThat(p.tcpHandshake()).hasSize(3);
+        assertThat(p.tcpHandshake().get(0)).startsWith("SYN 198.51.100.23:").contains("> 54.217.40.22:443");
+        assertThat(p.listener()).isEqualTo("HTTPS:443");
+        assertThat(p.tls().certificateArn()).isEqualTo(CERT);
+        assertThat(p.tls().certificateMatch()).isEqualTo("exact packet-journey.com");
+        assertThat(p.rule()).isEqualTo(new AlbForwarded.Rule(1, "host-header packet-journey.com AND path-pattern /*",
+                "forward to " + TG));
+        assertThat(p.targetGroup()).isEqualTo(TG);
+        assertThat(p.algorithm()).isEqualTo("least_outstanding_requests");
+        assertThat(p.target()).isEqualTo(new AlbForwarded.Target("10.0.1.20", 80, "nginx-a", "reg-nginx-a"));
+        assertThat(p.candidates()).containsExactly(new AlbForwarded.TargetLoad("10.0.1.20", 80, 0),
+                new AlbForwarded.TargetLoad("10.0.33.5", 80, 0));
+        assertThat(out.context().targetIp()).isEqualTo("10.0.1.20");
+        assertThat(out.context().targetPort()).isEqualTo(80);
+
+        HopEvent second = service.handle(routed("j2", "54.217.10.21", "packet-journey.com", 443, "/about"));
+        assertThat(((AlbForwarded) second.payload()).target().ip()).isEqualTo("10.0.33.5");
+        assertThat(service.targetHealth(LB).orElseThrow()).extracting(AlbService.TargetHealth::outstandingRequests)
+                .containsExactly(1, 1);
+
+        respond(out);
+        assertThat(service.targetHealth(LB).orElseThrow()).extracting(AlbService.TargetHealth::outstandingRequests)
+                .containsExactly(0, 1);
+    }
+
+    @Test
+    void theSameJourneyGivesTheSameHandshake() {
+        AlbService other = new AlbService(Clock.fixed(T0, ZoneOffset.UTC));
+        other.onSimulation(new Simulation("eks-nginx", 20230904, T0));
+        other.onLoadBalancer(LB, new LoadBalancer(LB, "d", "internet-facing", 16509,
+                List.of(new LoadBalancer.AlbNode("eu-west-1b", "54.217.40.22", "10.0.32.10")), List.of()));
+        other.onConfig(LB, new AlbConfig(LB, "i", List.of(new AlbConfig.Listener(443, "HTTPS", List.of(), List.of(),
+                "fixed-response:404")), List.of()));
+        HopEvent a = service.handle(routed("j1", "54.217.40.22", "packet-journey.com", 443, "/"));
+        HopEvent b = other.handle(routed("j1", "54.217.40.22", "packet-journey.com", 443, "/"));
+        assertThat(((AlbForwarded) b.payload()).tcpHandshake()).isEqualTo(((AlbForwarded) a.payload()).tcpHandshake());
+    }
+
+    @Test
+    void anAddressNoNodeOwnsIsNotAnAlb() {
+        HopEvent out = service.handle(routed("j", "203.0.113.9", "packet-journey.com", 443, "/"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NOT_FOUND);
+        assertThat(out.simLatencyMicros()).isZero();
+    }
+
+    @Test
+    void aPortWithoutListenerRefusesTheConnection() {
+        HopEvent out = service.handle(routed("j", "54.217.10.21", "packet-journey.com", 80, "/"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NO_LISTENER);
+        assertThat(out.outcome().message()).startsWith("connection refused");
+        assertThat(out.simLatencyMicros()).as("the RST travels back").isEqualTo(ONE_WAY);
+    }
+
+    @Test
+    void aNameNoCertificateCoversFailsTheTlsHandshake() {
+        HopEvent out = service.handle(routed("j", "54.217.10.21", "example.org", 443, "/"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_TLS_HANDSHAKE_FAILED);
+        assertThat(out.outcome().message()).contains("default certificate " + CERT);
+        assertThat(((AlbForwarded) out.payload()).tcpHandshake()).hasSize(3);
+    }
+
+    @Test
+    void aHostNoRuleMatchesGetsTheDefaultFixedResponse() {
+        HopEvent out = service.handle(routed("j", "54.217.10.21", "www.packet-journey.com", 443, "/"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NO_RULE);
+        assertThat(out.outcome().message()).contains("fixed-response:404").contains("HTTP 404");
+        assertThat(((AlbForwarded) out.payload()).tls().certificateMatch()).isEqualTo("wildcard *.packet-journey.com");
+    }
+
+    @Test
+    void noHealthyTargetIsA503() {
+        service.onTarget(TG + "|10.0.1.20:80", null);
+        service.onTarget(TG + "|10.0.33.5:80", null);
+        HopEvent out = service.handle(routed("j", "54.217.10.21", "packet-journey.com", 443, "/"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NO_HEALTHY_TARGET);
+        assertThat(out.outcome().message()).startsWith("HTTP 503");
+        assertThat(service.targetHealth(LB).orElseThrow()).isEmpty();
+    }
+
+    @Test
+    void aJourneyThatFailedUpstreamIsSkippedAndAnUnknownLoadBalancerHasNoHealth() {
+        HopEvent failed = HopEvent.first("j", T0, 0, T0, Outcome.failed(FailureCode.NO_ROUTE, "no route"),
+                routed("j", "54.217.10.21", "packet-journey.com", 443, "/").context(),
+                routed("j", "54.217.10.21", "packet-journey.com", 443, "/").payload());
+        assertThat(service.handle(failed)).isNull();
+        assertThat(service.targetHealth("nope")).isEmpty();
+    }
+}
