@@ -1,0 +1,135 @@
+package com.packetjourney.k8s.domain;
+
+import com.packetjourney.contracts.k8s.Deployment;
+import com.packetjourney.contracts.k8s.Node;
+import com.packetjourney.contracts.k8s.Pod;
+import com.packetjourney.contracts.k8s.PodNetwork;
+import com.packetjourney.contracts.k8s.WatchEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClusterStateTest {
+    private final Node a = new Node("ip-10-0-1-17", "m5.large", "eu-west-1a", "10.0.0.0/19", "10.0.1.17");
+    private final Node b = new Node("ip-10-0-33-42", "m5.large", "eu-west-1b", "10.0.32.0/19", "10.0.33.42");
+
+    private static Deployment nginx(int replicas) {
+        return new Deployment("default", "nginx", replicas, Map.of("app", "nginx"), "nginx:1.27", 80);
+    }
+
+    private ClusterState cluster(int replicas) {
+        ClusterState cluster = new ClusterState();
+        cluster.setSeed(20230904L);
+        cluster.putNode(a);
+        cluster.putNode(b);
+        cluster.putDeployment(nginx(replicas));
+        return cluster;
+    }
+
+    @Test
+    void replicasAreAddedPendingOnANodeWithoutAnIp() {
+        List<ClusterState.PodChange> changes = cluster(3).reconcile();
+        assertThat(changes).hasSize(3).allSatisfy(c -> {
+            assertThat(c.event().type()).isEqualTo(WatchEvent.ADDED);
+            Pod pod = c.event().object();
+            assertThat(c.key()).isEqualTo(pod.key());
+            assertThat(pod.phase()).isEqualTo("Pending");
+            assertThat(pod.podIp()).isNull();
+            assertThat(pod.ready()).isFalse();
+            assertThat(pod.labels()).containsEntry("app", "nginx");
+            assertThat(pod.containerPort()).isEqualTo(80);
+            assertThat(pod.owner()).startsWith("ReplicaSet/nginx-");
+        });
+        assertThat(changes).extracting(c -> c.event().object().node())
+                .containsExactly(a.name(), b.name(), a.name());
+        assertThat(changes).extracting(c -> c.event().object().resourceVersion()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aPodWithItsNetworkBecomesRunningAndReady() {
+        ClusterState cluster = cluster(1);
+        Pod pod = cluster.reconcile().get(0).event().object();
+        cluster.putNetwork(pod.key(), new PodNetwork("default", pod.name(), pod.node(), "10.0.1.18", "eni-1", 0,
+                "cni-x", "eni0123456789a", "eth0", "10.0.1.18 dev eni0123456789a scope link", "e1"));
+        List<ClusterState.PodChange> changes = cluster.reconcile();
+        assertThat(changes).hasSize(1);
+        Pod running = changes.get(0).event().object();
+        assertThat(changes.get(0).event().type()).isEqualTo(WatchEvent.MODIFIED);
+        assertThat(running.phase()).isEqualTo("Running");
+        assertThat(running.ready()).isTrue();
+        assertThat(running.podIp()).isEqualTo("10.0.1.18");
+        assertThat(running.resourceVersion()).isGreaterThan(pod.resourceVersion());
+        assertThat(cluster.reconcile()).isEmpty();
+    }
+
+    @Test
+    void scaleDownTerminatesDeletesAndTombstonesTheNewestPods() {
+        ClusterState cluster = cluster(3);
+        List<Pod> created = cluster.reconcile().stream().map(c -> c.event().object()).toList();
+        cluster.putDeployment(nginx(1));
+        List<ClusterState.PodChange> changes = cluster.reconcile();
+        assertThat(changes).extracting(c -> c.event() == null ? "tombstone" : c.event().type())
+                .containsExactly("MODIFIED", "DELETED", "tombstone", "MODIFIED", "DELETED", "tombstone");
+        assertThat(changes).extracting(ClusterState.PodChange::key)
+                .containsExactly(created.get(2).key(), created.get(2).key(), created.get(2).key(),
+                        created.get(1).key(), created.get(1).key(), created.get(1).key());
+        Pod terminating = changes.get(0).event().object();
+        assertThat(terminating.phase()).isEqualTo("Terminating");
+        assertThat(terminating.ready()).isFalse();
+        assertThat(cluster.pods()).extracting(Pod::key).containsExactly(created.get(0).key());
+    }
+
+    @Test
+    void aRestartedControlPlaneKeepsItsPodsAndNeverReusesADeletedName() {
+        ClusterState first = cluster(3);
+        List<ClusterState.PodChange> log = new java.util.ArrayList<>(first.reconcile());
+        first.putDeployment(nginx(2));
+        log.addAll(first.reconcile());
+
+        ClusterState restarted = cluster(2);
+        log.forEach(c -> restarted.restorePod(c.key(), c.event()));
+        assertThat(restarted.reconcile()).isEmpty();
+        restarted.putDeployment(nginx(3));
+        List<ClusterState.PodChange> scaledUp = restarted.reconcile();
+        assertThat(scaledUp).hasSize(1);
+        assertThat(log).extracting(ClusterState.PodChange::key).doesNotContain(scaledUp.get(0).key());
+        assertThat(scaledUp.get(0).event().object().resourceVersion())
+                .isGreaterThan(log.stream().filter(c -> c.event() != null)
+                        .mapToLong(c -> c.event().object().resourceVersion()).max().orElseThrow());
+    }
+
+    @Test
+    void aPodThatFitsNowhereStaysPendingUntilANodeJoins() {
+        ClusterState cluster = new ClusterState();
+        Node tiny = new Node("tiny", "t3.nano", "eu-west-1a", "10.0.0.0/19", "10.0.1.20");
+        cluster.putNode(tiny);
+        cluster.putDeployment(nginx(5));
+        List<ClusterState.PodChange> changes = cluster.reconcile();
+        assertThat(changes).hasSize(5);
+        Pod last = changes.get(4).event().object();
+        assertThat(last.node()).isNull();
+        assertThat(last.message()).isEqualTo("0/1 nodes are available: 1 Too many pods.");
+
+        cluster.putNode(a);
+        List<ClusterState.PodChange> scheduled = cluster.reconcile();
+        assertThat(scheduled).hasSize(1);
+        assertThat(scheduled.get(0).event().type()).isEqualTo(WatchEvent.MODIFIED);
+        assertThat(scheduled.get(0).event().object().node()).isEqualTo(a.name());
+        assertThat(scheduled.get(0).event().object().message()).isNull();
+    }
+
+    @Test
+    void podsOfARemovedNodeAreDeletedAndReplacedElsewhere() {
+        ClusterState cluster = cluster(2);
+        cluster.reconcile();
+        cluster.removeNode(b.name());
+        List<ClusterState.PodChange> changes = cluster.reconcile();
+        assertThat(changes).extracting(c -> c.event() == null ? "tombstone" : c.event().type())
+                .containsExactly("MODIFIED", "DELETED", "tombstone", "ADDED");
+        assertThat(changes.get(3).event().object().node()).isEqualTo(a.name());
+        assertThat(cluster.pods()).hasSize(2).allSatisfy(p -> assertThat(p.node()).isEqualTo(a.name()));
+    }
+}

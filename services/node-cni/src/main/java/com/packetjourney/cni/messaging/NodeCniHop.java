@@ -1,0 +1,29 @@
+package com.packetjourney.cni.messaging;
+
+import com.packetjourney.cni.service.NodeCniService;
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.Json;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+/** alb → pod: a record that cannot be read fails here and goes to the dead-letter topic. */
+@ApplicationScoped
+public class NodeCniHop {
+    @Inject
+    NodeCniService service;
+    @Inject
+    NodeCniWorld world;
+
+    @Incoming("alb")
+    @Outgoing("pod")
+    @Blocking
+    public Record<String, String> onAlbForwarded(String json) {
+        world.awaitCaughtUp();
+        HopEvent out = service.handle(Json.read(json, HopEvent.class));
+        return out == null ? null : Record.of(out.journeyId(), Json.write(out));
+    }
+}
