@@ -138,9 +138,6 @@ public final class JourneyTable {
             if (p.steps() != null) {
                 p.steps().forEach(s -> lines.add("  " + s));
             }
-            if (p.statusLine() != null) {
-                lines.add(p.server() + " answered " + p.statusLine());
-            }
         }
         return lines;
     }

@@ -168,13 +168,9 @@ public final class Stack {
         }
     }
 
-    /** Stops what this instance started: services first, then the broker; waits for each to exit. */
+    /** Stops what this instance started, all at once, and waits until every process has exited. */
     public void stop() {
-        List<Process> reversed = new ArrayList<>(started);
-        java.util.Collections.reverse(reversed);
-        for (Process p : reversed) {
-            terminate(p.toHandle());
-        }
+        terminateAll(started.stream().map(Process::toHandle).toList());
         started.clear();
     }
 
@@ -184,12 +180,14 @@ public final class Stack {
         if (state.isEmpty()) {
             return false;
         }
+        List<ProcessHandle> handles = new ArrayList<>();
         for (StackState.ServiceEntry s : state.get().services()) {
-            ProcessHandle.of(s.pid()).ifPresent(Stack::terminate);
+            ProcessHandle.of(s.pid()).ifPresent(handles::add);
         }
         if (state.get().brokerPid() > 0) {
-            ProcessHandle.of(state.get().brokerPid()).ifPresent(Stack::terminate);
+            ProcessHandle.of(state.get().brokerPid()).ifPresent(handles::add);
         }
+        terminateAll(handles);
         try {
             Files.deleteIfExists(stateFile);
         } catch (IOException ignored) {
@@ -198,17 +196,21 @@ public final class Stack {
         return true;
     }
 
-    static void terminate(ProcessHandle p) {
-        if (!p.isAlive()) {
-            return;
-        }
-        p.descendants().forEach(ProcessHandle::destroy);
-        p.destroy();
-        try {
-            p.onExit().get(15, TimeUnit.SECONDS);
-        } catch (Exception timeout) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+    /** SIGTERM to all, then wait; whatever is still alive after 20 s is killed. */
+    static void terminateAll(List<ProcessHandle> processes) {
+        List<ProcessHandle> alive = processes.stream().filter(ProcessHandle::isAlive).toList();
+        alive.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (ProcessHandle p : alive) {
+            try {
+                p.onExit().get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            } catch (Exception timeout) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
         }
     }
 
