@@ -86,6 +86,12 @@ public final class JourneyTable {
         }
         if (payload instanceof DnsResolved d) {
             lines.add(d.question() + " answered by " + d.answeredBy());
+            if (d.cacheLookups() != null && !d.cacheLookups().isEmpty()) {
+                lines.add("caches " + String.join(", ", d.cacheLookups().stream()
+                        .map(c -> c.level() + " " + c.result()
+                                + (c.ttlRemainingSeconds() == null ? "" : " (" + c.ttlRemainingSeconds() + " s left)"))
+                        .toList()));
+            }
             for (DnsResolved.DnsStep s : d.steps()) {
                 lines.add(String.format(Locale.ROOT, "  %-9s %s from %s (%s) zone %s, %s", s.kind(), s.query(),
                         s.server(), s.serverIp(), s.zone(), ms(s.latencyMicros())));

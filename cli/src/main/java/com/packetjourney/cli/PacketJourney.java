@@ -24,19 +24,34 @@ public final class PacketJourney {
 
               demo                     start Kafka and every service, send https://packet-journey.com/,
                                        print the reconstructed journey, stop everything
-              up [--scenario FILE]     start Kafka and every service in the background and load the scenario
-                                       (default scenarios/eks-nginx.yaml)
+              up [--scenario FILE] [--observability]
+                                       start Kafka and every service in the background and load the scenario
+                                       (default scenarios/eks-nginx.yaml); --observability also starts
+                                       Prometheus (/usr/bin/prometheus) scraping every service
               down                     stop everything 'up' started
-              send [URL] [--at INSTANT] [--client NAME] [--id ID] [--json]
-                                       send a request from the laptop and print its journey
+              send [URL] [--at INSTANT | --after DURATION] [--client NAME] [--id ID] [--json]
+                                       send a request from the laptop and print its journey; it starts one
+                                       simulated second after the laptop's last journey (the epoch for the
+                                       first), --after that long after it (10m, 90s, 2h, 1d or ISO PT10M), or
+                                       --at an instant
               show ID [--json]         print a journey reconstructed from the Kafka log
               journeys [--status S] [--limit N]
                                        list recent journeys (S: COMPLETED, FAILED, IN_PROGRESS, STALLED)
               load --bootstrap HOST:PORT [--scenario FILE]
                                        create the topics on a running broker and publish a scenario there
                                        (what docker-compose's world-loader runs)
+              world bgp|dhcp|dns|k8s ...
+                                       change the running world through the service that owns it, e.g.
+                                       world bgp withdraw 16509 54.216.0.0/15 (./packet-journey world lists all)
+              replay [--from INSTANT] [--journey ID] [--json] [--bootstrap HOST:PORT]
+                                       rebuild journeys from the hop topics with a bounded consumer (no group,
+                                       no commits), up to where the log stood at start; --from is wall time
+              redrive ID [--at INSTANT] [--json]
+                                       re-issue a recorded journey's request against the world as it is now
+                                       and compare both hop by hop (at: simulated, default the original's)
 
-            environment: PJ_PORT_BASE (default 18080: services on 18081-18089), PJ_KAFKA_PORT (default 19092)
+            environment: PJ_PORT_BASE (default 18080: services on 18081-18089), PJ_KAFKA_PORT (default 19092),
+                         PJ_PROMETHEUS_PORT (default 9090)
             """;
 
     private final Path home;
@@ -79,6 +94,11 @@ public final class PacketJourney {
             case "show" -> show(a);
             case "journeys" -> journeys(a);
             case "load" -> load(a);
+            case "world" -> world(a);
+            case "replay" -> Replay.command(recordedStack().orElse(null), a.opt("bootstrap"), a.opt("from"),
+                    a.opt("journey"), a.flag("json"));
+            case "redrive" -> Redrive.command(recordedStack().orElse(null), a.positional(0, null), a.opt("at"),
+                    a.flag("json"));
             default -> {
                 System.err.print("unknown command '" + a.command + "'\n\n" + USAGE);
                 yield 2;
@@ -139,6 +159,9 @@ public final class PacketJourney {
         StackState state = stack.up(scenario, home.relativize(scenarioFile).toString(), portBase, kafkaPort, null,
                 Duration.ofSeconds(120));
         awaitTargets(new StackClient(state), scenario);
+        if (a.flag("observability")) {
+            Prometheus.startForStack(home, home.resolve(".pj"), portBase, intEnv("PJ_PROMETHEUS_PORT", 9090), System.out::println);
+        }
         done[0] = true;
         System.out.println("\nthe stack is up:");
         state.services().forEach(s -> System.out.printf("  %-15s http://localhost:%d%n", s.name(), s.port()));
@@ -150,13 +173,15 @@ public final class PacketJourney {
     private int down() {
         boolean any = Stack.stopRecorded(home.resolve(".pj/stack.json"));
         any |= Stack.stopRecorded(home.resolve(".pj/demo/stack.json"));
+        any |= Prometheus.stopRecorded(home.resolve(".pj/prometheus.json"));
         System.out.println(any ? "stopped" : "nothing is running");
         return 0;
     }
 
     private int send(Args a) {
         StackClient client = new StackClient(runningStack());
-        String id = client.send(a.positional(0, DEFAULT_URL), a.opt("client"), a.opt("at"), a.opt("id"));
+        String id = client.send(a.positional(0, DEFAULT_URL), a.opt("client"), a.opt("at"), a.opt("after"),
+                a.opt("id"));
         Optional<JourneyView> journey = client.awaitEnd(id, Duration.ofSeconds(30));
         if (a.flag("json")) {
             System.out.println(client.journeyJson(id).orElse("{}"));
@@ -165,6 +190,14 @@ public final class PacketJourney {
                     .orElse("journey " + id + " has not reached journey-log yet"));
         }
         return journey.map(j -> j.status() == JourneyStatus.COMPLETED ? 0 : 1).orElse(1);
+    }
+
+    private int world(Args a) {
+        if (a.positionals().isEmpty()) {
+            System.out.print("usage:\n" + WorldCommand.USAGE);
+            return 2;
+        }
+        return new WorldCommand(new StackClient(runningStack()), System.out, System.err).run(a);
     }
 
     private int show(Args a) {
@@ -249,6 +282,11 @@ public final class PacketJourney {
         return file;
     }
 
+    /** The stack 'up' started, if it is still running. */
+    private Optional<StackState> recordedStack() {
+        return StackState.read(home.resolve(".pj/stack.json")).filter(StackState::anyAlive);
+    }
+
     private StackState runningStack() {
         return StackState.read(home.resolve(".pj/stack.json")).filter(StackState::anyAlive)
                 .orElseThrow(() -> new IllegalStateException("no stack is up: run ./packet-journey up first"));
@@ -283,7 +321,7 @@ public final class PacketJourney {
 
     /** Command, positional arguments, --key value options and --flags. */
     record Args(String command, List<String> positionals, Map<String, String> options) {
-        static final List<String> FLAGS = List.of("json");
+        static final List<String> FLAGS = List.of("json", "observability");
 
         static Args parse(String[] args) {
             List<String> pos = new ArrayList<>();

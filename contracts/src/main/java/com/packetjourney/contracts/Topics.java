@@ -17,7 +17,10 @@ public final class Topics {
     public static final String ALB = "pj.hop.alb";
     public static final String POD = "pj.hop.pod";
 
-    /** Scenario-loaded world (the CLI publishes these; services only read them). */
+    /**
+     * Scenario-loaded world (the CLI publishes these). What-if changes made through REST are written by the owning
+     * service: bgp-router writes autonomous systems, dhcp-server LANs.
+     */
     public static final String WORLD_SIMULATION = "pj.world.simulation";
     public static final String WORLD_CLIENTS = "pj.world.clients";
     public static final String WORLD_LANS = "pj.world.lans";
@@ -35,6 +38,12 @@ public final class Topics {
     public static final String CNI_POD_NETWORKS = "pj.cni.pod-networks";
     public static final String ALB_CONFIG = "pj.alb.config";
     public static final String ALB_TARGETS = "pj.alb.targets";
+    /** ENIs the VPC CNI attached to nodes beyond their primary one, each an event pods' addresses link to. */
+    public static final String CNI_ENIS = "pj.cni.enis";
+    /** Slowness injected into pods through node-cni's REST API (the app in the pod answers later). */
+    public static final String WORLD_POD_SLOWNESS = "pj.world.pod-slowness";
+    /** Cache flushes ordered through dns-resolver's REST API, applied by simulated time. */
+    public static final String WORLD_DNS_CACHE_FLUSHES = "pj.world.dns-cache-flushes";
 
     public static List<String> hopTopics() {
         return List.of(JOURNEY_REQUESTED, DHCP, DNS, ROUTE, ALB, POD);
@@ -43,7 +52,8 @@ public final class Topics {
     public static List<String> worldTopics() {
         return List.of(WORLD_SIMULATION, WORLD_CLIENTS, WORLD_LANS, WORLD_DNS_ZONES, WORLD_AUTONOMOUS_SYSTEMS,
                 WORLD_LOAD_BALANCERS, WORLD_K8S_MANIFESTS, DHCP_LEASES, K8S_NODES, K8S_PODS, K8S_SERVICES,
-                K8S_INGRESSES, CNI_POD_NETWORKS, ALB_CONFIG, ALB_TARGETS);
+                K8S_INGRESSES, CNI_POD_NETWORKS, ALB_CONFIG, ALB_TARGETS, CNI_ENIS, WORLD_POD_SLOWNESS,
+                WORLD_DNS_CACHE_FLUSHES);
     }
 
     /** Dead-letter topic of one service: unreadable records go there with the reason in a header. */

@@ -6,6 +6,8 @@ import com.packetjourney.contracts.hop.DhcpConfigured.DhcpMessage;
 import com.packetjourney.contracts.hop.DhcpConfigured.DhcpOption;
 import com.packetjourney.contracts.hop.DhcpConfigured.RouteEntry;
 import com.packetjourney.contracts.hop.DnsResolved;
+import com.packetjourney.contracts.hop.DnsResolved.CacheFill;
+import com.packetjourney.contracts.hop.DnsResolved.CacheLookup;
 import com.packetjourney.contracts.hop.DnsResolved.DnsStep;
 import com.packetjourney.contracts.hop.JourneyRequested;
 import com.packetjourney.contracts.hop.PacketRouted;
@@ -59,11 +61,19 @@ final class HopEventSamples {
             case DNS_RESOLVED -> dhcp().next(21_000, WALL,
                     Outcome.failed(FailureCode.DNS_NXDOMAIN, "www2.packet-journey.com. does not exist"),
                     dhcp().context(),
-                    new DnsResolved("www2.packet-journey.com. IN A", "ns-1.awsdns-01.org.", List.of(
+                    new DnsResolved("www2.packet-journey.com. IN A", DnsResolved.BY_ITERATIVE, List.of(
                             new DnsStep("ns-1.awsdns-01.org.", "205.251.192.1", "packet-journey.com.",
                                     "www2.packet-journey.com. IN A", "NXDOMAIN",
-                                    ";; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN", 9_000)),
-                            List.of(), List.of(), null, null));
+                                    ";; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN", 9_000,
+                                    "EjQAAAABAAAAAAAABHd3dzIOcGFja2V0LWpvdXJuZXkDY29tAAABAAE=", null)),
+                            List.of(), List.of(), null, null,
+                            List.of(new CacheLookup("browser", CacheLookup.MISS, null),
+                                    new CacheLookup("os", CacheLookup.EXPIRED, -3L),
+                                    new CacheLookup("router", CacheLookup.MISS, null),
+                                    new CacheLookup("resolver", CacheLookup.MISS, null)),
+                            List.of(new CacheFill("resolver", "198.51.100.53", "www2.packet-journey.com.", "ANY",
+                                    "NXDOMAIN", List.of("packet-journey.com.\t300\tIN\tSOA\tns-1.awsdns-01.org. "
+                                            + "awsdns-hostmaster.amazon.com. 1 7200 900 1209600 300")))));
             case PACKET_ROUTED -> dns().next(500, WALL,
                     Outcome.failed(FailureCode.NO_ROUTE, "isp-edge-1 has no route to 203.0.113.9"),
                     dns().context(),
@@ -125,7 +135,10 @@ final class HopEventSamples {
         String q = "packet-journey.com. IN A";
         List<DnsStep> steps = List.of(
                 new DnsStep("a.root-servers.net.", "198.41.0.4", ".", q, "REFERRAL",
-                        "com. 172800 IN NS a.gtld-servers.net.", 12_000),
+                        "com. 172800 IN NS a.gtld-servers.net.", 12_000,
+                        "q80AAAABAAAAAAAADnBhY2tldC1qb3VybmV5A2NvbQAAAQAB",
+                        "q82AAAABAAAAAQABDnBhY2tldC1qb3VybmV5A2NvbQAAAQABwBsAAgABAAKjAAAUAWEMZ3RsZC1zZXJ2ZXJzA25ldADA"
+                                + "MAABAAEAAqMAAATABQYe"),
                 new DnsStep("a.gtld-servers.net.", "192.5.6.30", "com.", q, "REFERRAL",
                         "packet-journey.com. 172800 IN NS ns-1.awsdns-01.org.", 18_000),
                 new DnsStep("ns-1.awsdns-01.org.", "205.251.192.1", "packet-journey.com.", q, "CNAME",
@@ -133,8 +146,18 @@ final class HopEventSamples {
                 new DnsStep("ns1.amzndns.com.", "205.251.242.103", "amazonaws.com.", LB_DNS + " IN A", "ANSWER",
                         LB_DNS + " 60 IN A 54.217.10.21", 7_000));
         return dhcp().next(46_000, WALL, Outcome.ok(), dhcp().context().withServerIp("54.217.10.21"),
-                new DnsResolved(q, "ns1.amzndns.com.", steps, List.of("packet-journey.com.", LB_DNS),
-                        List.of("54.217.10.21", "54.217.40.22"), "54.217.10.21", 60L));
+                new DnsResolved(q, DnsResolved.BY_ITERATIVE, steps, List.of("packet-journey.com.", LB_DNS),
+                        List.of("54.217.10.21", "54.217.40.22"), "54.217.10.21", 60L,
+                        List.of(new CacheLookup("browser", CacheLookup.EXPIRED, -12L),
+                                new CacheLookup("os", CacheLookup.MISS, null),
+                                new CacheLookup("router", CacheLookup.MISS, null),
+                                new CacheLookup("resolver", CacheLookup.MISS, null)),
+                        List.of(new CacheFill("resolver", "198.51.100.53", "com.", "NS", null,
+                                        List.of("com.\t172800\tIN\tNS\ta.gtld-servers.net.")),
+                                new CacheFill("router", "home", "packet-journey.com.", "A", null, List.of(
+                                        "packet-journey.com.\t60\tIN\tCNAME\t" + LB_DNS,
+                                        LB_DNS + "\t60\tIN\tA\t54.217.10.21",
+                                        LB_DNS + "\t60\tIN\tA\t54.217.40.22")))));
     }
 
     private static HopEvent route() {
@@ -168,7 +191,8 @@ final class HopEventSamples {
                         "VPC route table: 10.0.0.0/16 local -> eni-0b7d3c2a1f9e84d56",
                         "host route: 10.0.1.23 dev eni4a1b2c3d5e6 scope link",
                         "veth eni4a1b2c3d5e6 -> eth0 in /var/run/netns/cni-5c1f0e2a"),
-                        80, "nginx/1.27", 200, "HTTP/1.1 200 OK", "0a7e4c1b-2f3d-3e5a-8b9c-1d2e3f4a5b6c"));
+                        80, "nginx/1.27", 200, "HTTP/1.1 200 OK", "0a7e4c1b-2f3d-3e5a-8b9c-1d2e3f4a5b6c",
+                        "5d0c2b7e-91a4-3f6e-b2c8-7e1f0a9d3c45"));
     }
 
     private static List<String> handshake() {

@@ -44,7 +44,10 @@ final class Schemas {
             entry(Topics.K8S_INGRESSES, "world/k8s-object.schema.json#/$defs/Ingress"),
             entry(Topics.CNI_POD_NETWORKS, "world/pod-network.schema.json"),
             entry(Topics.ALB_CONFIG, "world/alb-config.schema.json"),
-            entry(Topics.ALB_TARGETS, "world/target-registration.schema.json"));
+            entry(Topics.ALB_TARGETS, "world/target-registration.schema.json"),
+            entry(Topics.CNI_ENIS, "world/eni-attachment.schema.json"),
+            entry(Topics.WORLD_POD_SLOWNESS, "world/pod-slowness.schema.json"),
+            entry(Topics.WORLD_DNS_CACHE_FLUSHES, "world/dns-cache-flush.schema.json"));
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     // In 2020-12 "format" only annotates by default; asserting it makes a malformed instant or IP address fail.

@@ -8,17 +8,20 @@ import com.networknt.schema.ValidationMessage;
 import com.packetjourney.contracts.k8s.AlbConfig;
 import com.packetjourney.contracts.k8s.Cluster;
 import com.packetjourney.contracts.k8s.Deployment;
+import com.packetjourney.contracts.k8s.EniAttachment;
 import com.packetjourney.contracts.k8s.Ingress;
 import com.packetjourney.contracts.k8s.K8sObject;
 import com.packetjourney.contracts.k8s.Node;
 import com.packetjourney.contracts.k8s.Pod;
 import com.packetjourney.contracts.k8s.PodNetwork;
+import com.packetjourney.contracts.k8s.PodSlowness;
 import com.packetjourney.contracts.k8s.Service;
 import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.AutonomousSystem;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.DhcpLease;
+import com.packetjourney.contracts.world.DnsCacheFlush;
 import com.packetjourney.contracts.world.DnsZone;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.LoadBalancer;
@@ -68,6 +71,9 @@ class WorldSchemaTest {
                 "world/alb-config.schema.json", AlbConfig.class,
                 "world/target-registration.schema.json", TargetRegistration.class);
         roots.forEach((path, record) -> Schemas.assertRootDeclares(Schemas.document(path), record));
+        Schemas.assertRootDeclares(Schemas.document("world/eni-attachment.schema.json"), EniAttachment.class);
+        Schemas.assertRootDeclares(Schemas.document("world/pod-slowness.schema.json"), PodSlowness.class);
+        Schemas.assertRootDeclares(Schemas.document("world/dns-cache-flush.schema.json"), DnsCacheFlush.class);
 
         JsonNode watch = Schemas.document("world/pod-watch-event.schema.json");
         Schemas.assertRootDeclares(watch, WatchEvent.class);
@@ -135,17 +141,28 @@ class WorldSchemaTest {
         assertValid(Topics.CNI_POD_NETWORKS, new PodNetwork("default", "nginx-7c5ddbdf54-x2k9p",
                 "ip-10-0-1-17.eu-west-1.compute.internal", "10.0.1.23", "eni-0b7d3c2a1f9e84d56", 1,
                 "/var/run/netns/cni-5c1f0e2a", "eni4a1b2c3d5e6", "eth0", "10.0.1.23 dev eni4a1b2c3d5e6 scope link",
-                "0a7e4c1b-2f3d-3e5a-8b9c-1d2e3f4a5b6c"));
+                "0a7e4c1b-2f3d-3e5a-8b9c-1d2e3f4a5b6c", "5d0c2b7e-91a4-3f6e-b2c8-7e1f0a9d3c45", null));
+        assertValid(Topics.CNI_POD_NETWORKS, new PodNetwork("default", "nginx-7c5ddbdf54-q8w2c",
+                "ip-10-0-1-17.eu-west-1.compute.internal", null, null, 0, null, null, null, null,
+                "8e2d4f6a-1b3c-3d5e-9f70-a1b2c3d4e5f6", null, "failed to assign an IP address to container"));
+        assertValid(Topics.CNI_ENIS, new EniAttachment("ip-10-0-1-17.eu-west-1.compute.internal",
+                "eni-0b7d3c2a1f9e84d56", 1, "10.0.0.0/19", "10.0.1.27", List.of("10.0.1.28", "10.0.1.29"),
+                "WARM_ENI_TARGET=1: 8 free addresses, fewer than one ENI's 9", "5d0c2b7e-91a4-3f6e-b2c8-7e1f0a9d3c45"));
+        assertValid(Topics.WORLD_POD_SLOWNESS, new PodSlowness("default", "nginx-7c5ddbdf54-x2k9p", 2_000_000));
         assertValid(Topics.ALB_CONFIG, new AlbConfig(HopEventSamples.LB, "default/nginx", List.of(
                 new AlbConfig.Listener(443, "HTTPS", List.of(HopEventSamples.CERT), List.of(
                         new AlbConfig.Rule(1, List.of("packet-journey.com"), List.of("/*"),
                                 HopEventSamples.TARGET_GROUP)), "fixed-response 404")),
                 List.of(new AlbConfig.TargetGroup(HopEventSamples.TARGET_GROUP, "HTTP", 80, "ip",
-                        "least_outstanding_requests", "default/nginx"))));
+                        "least_outstanding_requests", "default/nginx", 300))));
         assertValid(Topics.ALB_TARGETS, new TargetRegistration(HopEventSamples.TARGET_GROUP, "10.0.1.23", 80,
                 "default/nginx-7c5ddbdf54-x2k9p", TargetRegistration.HEALTHY, "6f1c0d4e-7a52-3b1e-9c0f-2d8e4a6b9f10"));
         assertValid(Topics.ALB_TARGETS, new TargetRegistration(HopEventSamples.TARGET_GROUP, "10.0.33.7", 80,
                 "default/nginx-7c5ddbdf54-m4n7t", TargetRegistration.DRAINING, "1b2c3d4e-5f60-3718-9a0b-c1d2e3f4a5b6"));
+        assertValid(Topics.WORLD_DNS_CACHE_FLUSHES, new DnsCacheFlush(DnsCacheFlush.LEVEL_BROWSER, "laptop", null,
+                null, AT));
+        assertValid(Topics.WORLD_DNS_CACHE_FLUSHES, new DnsCacheFlush(DnsCacheFlush.LEVEL_ALL, null, "home",
+                "198.51.100.53", AT));
     }
 
     @Test

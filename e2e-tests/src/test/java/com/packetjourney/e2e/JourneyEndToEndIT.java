@@ -23,7 +23,10 @@ import com.packetjourney.testsupport.SharedKafka;
 import com.packetjourney.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole journey: every service started from its packaged jar as its own process, on a real broker, the
  * scenario loaded as world events, a request sent from the laptop and the journey read back from journey-log.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyEndToEndIT {
     private static final String URL = "https://packet-journey.com/";
 
@@ -73,7 +77,9 @@ class JourneyEndToEndIT {
         }
     }
 
+    /** First: the laptop's first journey meets empty caches and no lease, so every hop does its full work. */
     @Test
+    @Order(1)
     void aRequestTravelsFromTheLaptopToNginxAndIsReconstructedFromTheLog() throws Exception {
         String id = client.send(URL, null, null, "e2e-" + UUID.randomUUID());
         JourneyView j = client.awaitEnd(id, Duration.ofSeconds(60)).orElseThrow();

@@ -3,6 +3,7 @@ package com.packetjourney.contracts.journey;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
+import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.hop.JourneyRequested;
 import com.packetjourney.contracts.hop.PodResponded;
 
@@ -12,60 +13,142 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One journey folded from its hop events. Applying is idempotent on event id and independent of arrival order:
- * hops are kept by sequence, so the view is the same whichever order the topics were read in.
+ * One journey folded from its hop events. The fold is a set union followed by a deterministic choice, so the result
+ * depends only on which events were seen, never on the order or the number of times they arrived:
+ * <ul>
+ *   <li>an event equal to a known one changes nothing (idempotent on event id and content);</li>
+ *   <li>the journey's hops are the causation chain: hop 0, then at each next sequence number the event whose
+ *       causation id is the event id of the hop before; a hop whose cause has not arrived yet waits;</li>
+ *   <li>when a hop was recorded twice with different content (a service re-computed it after a restart), the
+ *       earliest computation wins, ties broken by content, so every reader picks the same one.</li>
+ * </ul>
  */
 public final class Journey {
+    /** Which of two versions of one hop is kept: the earliest computed, then the smallest by content. */
+    private static final Comparator<HopEvent> CANONICAL = Comparator
+            .comparing(HopEvent::wallTime, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Json::write);
+
     private final String journeyId;
-    private final TreeMap<Integer, HopEvent> hops = new TreeMap<>();
+    /** Candidate events by hop sequence: usually one each; more only if the log holds conflicting versions. */
+    private final TreeMap<Integer, List<HopEvent>> candidates = new TreeMap<>();
+    private Instant firstWallTime;
     private Instant lastWallTime;
 
     public Journey(String journeyId) {
         this.journeyId = journeyId;
     }
 
-    /** Applies one event; returns false if it was already known (a duplicate delivery). */
+    /** Applies one event; returns false if it was already known (a duplicate delivery), true if it added something. */
     public boolean apply(HopEvent event) {
         if (!journeyId.equals(event.journeyId())) {
             throw new IllegalArgumentException("event of journey " + event.journeyId() + " applied to " + journeyId);
         }
-        HopEvent known = hops.get(event.hop());
-        if (known != null && known.eventId().equals(event.eventId())) {
-            return false;
+        List<HopEvent> atHop = candidates.computeIfAbsent(event.hop(), h -> new ArrayList<>(1));
+        for (int i = 0; i < atHop.size(); i++) {
+            HopEvent known = atHop.get(i);
+            if (known.equals(event)) {
+                return false;
+            }
+            if (known.eventId() != null && known.eventId().equals(event.eventId())) {
+                if (CANONICAL.compare(event, known) >= 0) {
+                    return false;
+                }
+                atHop.set(i, event);
+                noteWallTime(event.wallTime());
+                return true;
+            }
         }
-        hops.put(event.hop(), event);
-        if (event.wallTime() != null && (lastWallTime == null || event.wallTime().isAfter(lastWallTime))) {
-            lastWallTime = event.wallTime();
-        }
+        atHop.add(event);
+        noteWallTime(event.wallTime());
         return true;
+    }
+
+    private void noteWallTime(Instant wallTime) {
+        if (wallTime == null) {
+            return;
+        }
+        if (firstWallTime == null || wallTime.isBefore(firstWallTime)) {
+            firstWallTime = wallTime;
+        }
+        if (lastWallTime == null || wallTime.isAfter(lastWallTime)) {
+            lastWallTime = wallTime;
+        }
     }
 
     public String journeyId() {
         return journeyId;
     }
 
+    /** Wall time of the earliest event: when the journey was begun, as the log recorded it. */
+    public Instant firstWallTime() {
+        return firstWallTime;
+    }
+
+    /** Wall time of the latest event: the journey's last sign of progress. */
     public Instant lastWallTime() {
         return lastWallTime;
     }
 
+    /** Every event kept, in hop order: what a snapshot must hold to rebuild exactly this journey. */
+    public List<HopEvent> events() {
+        List<HopEvent> all = new ArrayList<>();
+        candidates.values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * The hops the journey has reached, in order: the causation chain from its first hop. It starts at hop 0, or
+     * at the lowest hop seen when the first one never arrived, and stops at the first gap.
+     */
+    public List<HopEvent> chain() {
+        List<HopEvent> chain = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return chain;
+        }
+        Map.Entry<Integer, List<HopEvent>> start = candidates.firstEntry();
+        HopEvent current = start.getValue().stream()
+                .min(Comparator.comparing((HopEvent e) -> e.causationId() != null).thenComparing(CANONICAL))
+                .orElseThrow();
+        while (current != null) {
+            chain.add(current);
+            String cause = current.eventId();
+            List<HopEvent> next = candidates.get(current.hop() + 1);
+            current = next == null || cause == null ? null : next.stream()
+                    .filter(e -> cause.equals(e.causationId()))
+                    .min(CANONICAL).orElse(null);
+        }
+        return chain;
+    }
+
     /** Status without a clock: stalled journeys are those in progress whose last event is older than a timeout. */
     public JourneyStatus status() {
-        for (HopEvent e : hops.values()) {
-            if (!e.outcome().isOk()) {
-                return JourneyStatus.FAILED;
-            }
+        return statusOf(chain());
+    }
+
+    private static JourneyStatus statusOf(List<HopEvent> chain) {
+        if (chain.isEmpty()) {
+            return JourneyStatus.IN_PROGRESS;
         }
-        if (!hops.isEmpty() && hops.lastEntry().getValue().hopType().isLast()) {
-            return JourneyStatus.COMPLETED;
+        if (firstFailure(chain) != null) {
+            return JourneyStatus.FAILED;
         }
-        return JourneyStatus.IN_PROGRESS;
+        return chain.get(chain.size() - 1).hopType().isLast() ? JourneyStatus.COMPLETED : JourneyStatus.IN_PROGRESS;
+    }
+
+    private static HopEvent firstFailure(List<HopEvent> chain) {
+        return chain.stream().filter(e -> !e.outcome().isOk()).findFirst().orElse(null);
     }
 
     public JourneyStatus status(Instant now, Duration stallTimeout) {
-        JourneyStatus status = status();
+        return withStall(status(), now, stallTimeout);
+    }
+
+    private JourneyStatus withStall(JourneyStatus status, Instant now, Duration stallTimeout) {
         if (status == JourneyStatus.IN_PROGRESS && lastWallTime != null
                 && lastWallTime.plus(stallTimeout).isBefore(now)) {
             return JourneyStatus.STALLED;
@@ -74,8 +157,7 @@ public final class Journey {
     }
 
     public JourneyView view(Instant now, Duration stallTimeout) {
-        List<HopEvent> ordered = new ArrayList<>(hops.values());
-        ordered.sort(Comparator.comparingInt(HopEvent::hop));
+        List<HopEvent> ordered = chain();
         HopEvent first = ordered.isEmpty() ? null : ordered.get(0);
         HopEvent last = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1);
         String url = null;
@@ -87,14 +169,14 @@ public final class Journey {
             url = first.context().url();
             client = first.context().client();
         }
-        HopEvent failed = ordered.stream().filter(e -> !e.outcome().isOk()).findFirst().orElse(null);
+        HopEvent failed = firstFailure(ordered);
         FailureCode code = failed == null ? null : failed.outcome().code();
         Integer httpStatus = null;
         if (last != null && last.payload() instanceof PodResponded pod) {
             httpStatus = pod.status();
         }
         long total = ordered.stream().mapToLong(HopEvent::simLatencyMicros).sum();
-        return new JourneyView(journeyId, status(now, stallTimeout), url, client,
+        return new JourneyView(journeyId, withStall(statusOf(ordered), now, stallTimeout), url, client,
                 first == null ? null : first.simStartedAt(), total,
                 last == null ? null : last.hopType().wireName(),
                 failed == null ? null : failed.hopType().wireName(), code,
@@ -104,10 +186,14 @@ public final class Journey {
 
     /** The hop a journey is waiting for, if it is still in progress. */
     public HopType nextHop() {
-        if (hops.isEmpty()) {
+        List<HopEvent> chain = chain();
+        if (chain.isEmpty()) {
             return HopType.JOURNEY_REQUESTED;
         }
-        HopType last = hops.lastEntry().getValue().hopType();
-        return last.isLast() ? null : HopType.values()[last.ordinal() + 1];
+        HopEvent last = chain.get(chain.size() - 1);
+        if (firstFailure(chain) != null || last.hopType().isLast()) {
+            return null;
+        }
+        return HopType.values()[last.hopType().ordinal() + 1];
     }
 }

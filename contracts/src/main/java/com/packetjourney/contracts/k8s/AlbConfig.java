@@ -15,7 +15,11 @@ public record AlbConfig(String loadBalancer, String ingress, List<Listener> list
     public record Rule(int priority, List<String> hostHeaders, List<String> pathPatterns, String targetGroup) {
     }
 
+    /**
+     * {@code deregistrationDelaySeconds} is how long a deregistered target stays draining
+     * (deregistration_delay.timeout_seconds, 300 unless the Ingress says otherwise).
+     */
     public record TargetGroup(String name, String protocol, int port, String targetType, String algorithm,
-                              String service) {
+                              String service, int deregistrationDelaySeconds) {
     }
 }

@@ -35,6 +35,10 @@ public final class IngressTranslator {
     public static final String SCHEME = PREFIX + "scheme";
     public static final String TARGET_GROUP_ATTRIBUTES = PREFIX + "target-group-attributes";
     public static final String ALGORITHM_ATTRIBUTE = "load_balancing.algorithm.type";
+    public static final String DEREGISTRATION_DELAY_ATTRIBUTE = "deregistration_delay.timeout_seconds";
+    /** ELB's default deregistration delay, and the range it accepts (ELB user guide, "Deregistration delay"). */
+    public static final int DEFAULT_DEREGISTRATION_DELAY_SECONDS = 300;
+    static final int MAX_DEREGISTRATION_DELAY_SECONDS = 3600;
 
     public static final String ROUND_ROBIN = "round_robin";
     public static final String LEAST_OUTSTANDING_REQUESTS = "least_outstanding_requests";
@@ -83,7 +87,9 @@ public final class IngressTranslator {
         if (!TARGET_TYPE_IP.equals(targetType)) {
             errors.add("target-type " + targetType + " is not supported; only target-type ip registers pod IPs");
         }
-        String algorithm = algorithm(annotations.get(TARGET_GROUP_ATTRIBUTES), errors);
+        Map<String, String> attributes = attributes(annotations.get(TARGET_GROUP_ATTRIBUTES));
+        String algorithm = algorithm(attributes, errors);
+        int deregistrationDelay = deregistrationDelay(attributes, errors);
         List<String> certificates = certificates(annotations.get(CERTIFICATE_ARN));
 
         Map<String, AlbConfig.TargetGroup> targetGroups = new LinkedHashMap<>();
@@ -92,7 +98,8 @@ public final class IngressTranslator {
         for (Ingress.Rule rule : ingress.rules() == null ? List.<Ingress.Rule>of() : ingress.rules()) {
             for (Ingress.Path path : rule.paths() == null ? List.<Ingress.Path>of() : rule.paths()) {
                 List<String> patterns = pathPatterns(path, errors);
-                AlbConfig.TargetGroup group = targetGroup(ingress, key, path, services, targetType, algorithm, errors);
+                AlbConfig.TargetGroup group = targetGroup(ingress, key, path, services, targetType, algorithm,
+                        deregistrationDelay, errors);
                 if (group == null || patterns.isEmpty()) {
                     continue;
                 }
@@ -141,7 +148,7 @@ public final class IngressTranslator {
 
     private static AlbConfig.TargetGroup targetGroup(Ingress ingress, String ingressKey, Ingress.Path path,
                                                      Function<String, Service> services, String targetType,
-                                                     String algorithm, List<String> errors) {
+                                                     String algorithm, int deregistrationDelay, List<String> errors) {
         String serviceKey = ingress.namespace() + "/" + path.serviceName();
         Service service = services.apply(serviceKey);
         if (service == null) {
@@ -155,24 +162,48 @@ public final class IngressTranslator {
         String name = awsName(service.namespace(), service.name(), ingressKey + service.namespace() + service.name()
                 + service.port() + service.targetPort() + targetType + TARGET_PROTOCOL + "HTTP1");
         return new AlbConfig.TargetGroup(name, TARGET_PROTOCOL, service.targetPort(), targetType, algorithm,
-                serviceKey);
+                serviceKey, deregistrationDelay);
     }
 
-    private static String algorithm(String attributes, List<String> errors) {
-        String algorithm = ROUND_ROBIN;
-        if (attributes != null) {
-            for (String attribute : attributes.split(",")) {
+    /** target-group-attributes: "key=value" pairs separated by commas, as the controller passes them to ELB. */
+    private static Map<String, String> attributes(String annotation) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (annotation != null) {
+            for (String attribute : annotation.split(",")) {
                 String[] kv = attribute.trim().split("=", 2);
-                if (kv.length == 2 && kv[0].trim().equals(ALGORITHM_ATTRIBUTE)) {
-                    algorithm = kv[1].trim();
+                if (kv.length == 2) {
+                    attributes.put(kv[0].trim(), kv[1].trim());
                 }
             }
         }
+        return attributes;
+    }
+
+    private static String algorithm(Map<String, String> attributes, List<String> errors) {
+        String algorithm = attributes.getOrDefault(ALGORITHM_ATTRIBUTE, ROUND_ROBIN);
         if (!algorithm.equals(ROUND_ROBIN) && !algorithm.equals(LEAST_OUTSTANDING_REQUESTS)) {
             errors.add(ALGORITHM_ATTRIBUTE + " " + algorithm + " is not supported (round_robin or "
                     + "least_outstanding_requests)");
         }
         return algorithm;
+    }
+
+    private static int deregistrationDelay(Map<String, String> attributes, List<String> errors) {
+        String value = attributes.get(DEREGISTRATION_DELAY_ATTRIBUTE);
+        if (value == null) {
+            return DEFAULT_DEREGISTRATION_DELAY_SECONDS;
+        }
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 0 && seconds <= MAX_DEREGISTRATION_DELAY_SECONDS) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(DEREGISTRATION_DELAY_ATTRIBUTE + " " + value + " is not a number of seconds from 0 to "
+                + MAX_DEREGISTRATION_DELAY_SECONDS);
+        return DEFAULT_DEREGISTRATION_DELAY_SECONDS;
     }
 
     private static List<String> certificates(String annotation) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,16 +19,21 @@ import java.util.function.Function;
 /**
  * IP-mode target registration as the controller's TargetGroupBinding reconciler does it: the targets of a
  * target group are the ready endpoints of its Service (Running, ready pods matching the selector, with an IP),
- * at the target port; what is registered but no longer an endpoint is deregistered.
+ * at the target port. A registered target that is no longer an endpoint is deregistered: it goes draining for the
+ * target group's deregistration delay (the load balancer ends the draining; this controller has no simulated clock).
+ * The draining registration stays logged until its address is registered again or its target group is gone.
  */
 public final class TargetReconciler {
     private TargetReconciler() {
     }
 
-    /** What to write to bring the registered targets to the desired ones. */
-    public record Diff(List<TargetRegistration> register, List<String> deregister) {
+    /**
+     * What to write to bring the registered targets to the desired ones: registrations (healthy), deregistrations
+     * (the same target, draining) and keys to forget (their target group is gone).
+     */
+    public record Diff(List<TargetRegistration> register, List<TargetRegistration> deregister, List<String> forget) {
         public boolean isEmpty() {
-            return register.isEmpty() && deregister.isEmpty();
+            return register.isEmpty() && deregister.isEmpty() && forget.isEmpty();
         }
     }
 
@@ -57,15 +63,36 @@ public final class TargetReconciler {
         return desired;
     }
 
-    public static Diff diff(Map<String, TargetRegistration> desired, Map<String, TargetRegistration> registered) {
+    /** @param targetGroups the target groups that exist now */
+    public static Diff diff(Map<String, TargetRegistration> desired, Map<String, TargetRegistration> registered,
+                            Set<String> targetGroups) {
         List<TargetRegistration> register = new ArrayList<>();
         desired.forEach((key, target) -> {
             if (!target.equals(registered.get(key))) {
                 register.add(target);
             }
         });
-        List<String> deregister = registered.keySet().stream().filter(k -> !desired.containsKey(k)).sorted().toList();
-        return new Diff(register, deregister);
+        List<TargetRegistration> deregister = new ArrayList<>();
+        List<String> forget = new ArrayList<>();
+        new TreeMap<>(registered).forEach((key, target) -> {
+            if (desired.containsKey(key)) {
+                return;
+            }
+            if (!targetGroups.contains(target.targetGroup())) {
+                forget.add(key);
+            } else if (TargetRegistration.HEALTHY.equals(target.state())) {
+                deregister.add(deregistration(target));
+            }
+        });
+        return new Diff(register, deregister, forget);
+    }
+
+    /** The target as it is once deregistered: draining, under an id of its own, derived like a registration's. */
+    static TargetRegistration deregistration(TargetRegistration target) {
+        String eventId = UUID.nameUUIDFromBytes(("deregister/" + target.key() + "/" + target.pod())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new TargetRegistration(target.targetGroup(), target.ip(), target.port(), target.pod(),
+                TargetRegistration.DRAINING, eventId);
     }
 
     /** A Service selects the pods of its namespace carrying all its selector labels; no selector selects none. */

@@ -21,8 +21,9 @@ import java.util.function.BiConsumer;
 
 /**
  * The AWS Load Balancer Controller's reconcile loop: from Ingresses, Services and pods to load balancer
- * configurations and registered targets. Its own outputs, read back at start, are the actual state, so only
- * differences are written. Thread-safe: world updates and REST reads come from different threads.
+ * configurations and registered targets; a target whose pod stopped being a ready endpoint is deregistered and
+ * drains. Its own outputs, read back at start, are the actual state, so only differences are written.
+ * Thread-safe: world updates and REST reads come from different threads.
  */
 public class AlbControllerService {
     public static final String RECONCILED = "RECONCILED";
@@ -36,7 +37,8 @@ public class AlbControllerService {
 
     /** A target group as `aws elbv2 describe-target-groups` shows it, with its registered targets. */
     public record TargetGroupView(String name, String loadBalancer, String ingress, String service, String protocol,
-                                  int port, String targetType, String algorithm, List<TargetRegistration> targets) {
+                                  int port, String targetType, String algorithm, int deregistrationDelaySeconds,
+                                  List<TargetRegistration> targets) {
     }
 
     private final Map<String, Ingress> ingresses = new TreeMap<>();
@@ -128,13 +130,19 @@ public class AlbControllerService {
                 configWriter.accept(lb, null);
             }
         }
+        Set<String> targetGroups = new HashSet<>();
+        desired.values().forEach(c -> c.targetGroups().forEach(g -> targetGroups.add(g.name())));
         TargetReconciler.Diff diff = TargetReconciler.diff(
-                TargetReconciler.desired(desired.values(), services::get, pods.values()), targets);
+                TargetReconciler.desired(desired.values(), services::get, pods.values()), targets, targetGroups);
         for (TargetRegistration target : diff.register()) {
             targets.put(target.key(), target);
             targetWriter.accept(target.key(), target);
         }
-        for (String key : diff.deregister()) {
+        for (TargetRegistration draining : diff.deregister()) {
+            targets.put(draining.key(), draining);
+            targetWriter.accept(draining.key(), draining);
+        }
+        for (String key : diff.forget()) {
             targets.remove(key);
             targetWriter.accept(key, null);
         }
@@ -183,7 +191,8 @@ public class AlbControllerService {
                 List<TargetRegistration> registered = targets.values().stream()
                         .filter(t -> t.targetGroup().equals(group.name())).toList();
                 views.add(new TargetGroupView(group.name(), config.loadBalancer(), config.ingress(), group.service(),
-                        group.protocol(), group.port(), group.targetType(), group.algorithm(), registered));
+                        group.protocol(), group.port(), group.targetType(), group.algorithm(),
+                        group.deregistrationDelaySeconds(), registered));
             }
         }
         return views;

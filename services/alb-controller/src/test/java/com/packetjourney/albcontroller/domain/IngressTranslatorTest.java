@@ -65,6 +65,7 @@ class IngressTranslatorTest {
         assertThat(group.targetType()).isEqualTo("ip");
         assertThat(group.algorithm()).isEqualTo("least_outstanding_requests");
         assertThat(group.service()).isEqualTo("default/nginx");
+        assertThat(group.deregistrationDelaySeconds()).as("ELB's default").isEqualTo(300);
         assertThat(config.listeners()).containsExactly(new AlbConfig.Listener(443, "HTTPS", List.of(CERT),
                 List.of(new AlbConfig.Rule(1, List.of("packet-journey.com"), List.of("/*"), group.name())),
                 "fixed-response:404"));
@@ -128,6 +129,26 @@ class IngressTranslatorTest {
                 "backend service default/missing not found",
                 "service default/nginx has no port 8080",
                 "the HTTPS listener on port 443 needs a certificate-arn");
+    }
+
+    @Test
+    void targetGroupAttributesSetTheAlgorithmAndTheDeregistrationDelayWithinElbsRange() {
+        List<Ingress.Rule> rules = List.of(new Ingress.Rule(null,
+                List.of(new Ingress.Path("/", "Prefix", "nginx", 80))));
+        Ingress quick = ingress(ipMode(Map.of(IngressTranslator.TARGET_GROUP_ATTRIBUTES,
+                "deregistration_delay.timeout_seconds=30, load_balancing.algorithm.type=least_outstanding_requests")),
+                rules);
+        AlbConfig.TargetGroup group = IngressTranslator.translate(quick, services::get, Set.of(LB)).config()
+                .targetGroups().get(0);
+        assertThat(group.deregistrationDelaySeconds()).isEqualTo(30);
+        assertThat(group.algorithm()).isEqualTo("least_outstanding_requests");
+
+        for (String bad : List.of("3601", "-1", "soon")) {
+            Ingress wrong = ingress(ipMode(Map.of(IngressTranslator.TARGET_GROUP_ATTRIBUTES,
+                    "deregistration_delay.timeout_seconds=" + bad)), rules);
+            assertThat(IngressTranslator.translate(wrong, services::get, Set.of(LB)).errors()).containsExactly(
+                    "deregistration_delay.timeout_seconds " + bad + " is not a number of seconds from 0 to 3600");
+        }
     }
 
     @Test

@@ -100,10 +100,17 @@ class TargetSyncIT {
 
         publishPod(b, WatchEvent.DELETED);
         String bKey = group.name() + "|10.0.33.5:80";
-        List<ConsumerRecord<String, String>> tombstones = TopicProbe.awaitRecords(Topics.ALB_TARGETS,
-                r -> r.key().equals(bKey) && r.value() == null, 1, Duration.ofSeconds(30));
-        assertThat(tombstones).as("pod b deregistered").hasSize(1);
+        List<ConsumerRecord<String, String>> draining = TopicProbe.awaitRecords(Topics.ALB_TARGETS,
+                r -> r.key().equals(bKey) && r.value() != null
+                        && TargetRegistration.DRAINING.equals(Json.read(r.value(), TargetRegistration.class).state()),
+                1, Duration.ofSeconds(30));
+        assertThat(draining).as("pod b deregistered: its target drains").hasSize(1);
+        TargetRegistration deregistered = Json.read(draining.get(0).value(), TargetRegistration.class);
+        assertThat(deregistered.pod()).isEqualTo("nginx-b");
+        assertThat(deregistered.eventId()).isNotBlank();
+        assertThat(group.deregistrationDelaySeconds()).isEqualTo(300);
         given().get("/target-groups").then().statusCode(200)
-                .body("find { it.name == '" + group.name() + "' }.targets.ip", contains("10.0.1.20"));
+                .body("find { it.name == '" + group.name() + "' }.targets.ip", contains("10.0.1.20", "10.0.33.5"))
+                .body("find { it.name == '" + group.name() + "' }.targets.state", contains("healthy", "draining"));
     }
 }

@@ -81,7 +81,7 @@ class AlbControllerServiceTest {
     }
 
     @Test
-    void aDeletedPodIsDeregisteredWithATombstone() {
+    void aDeletedPodIsDeregisteredAndItsTargetDrainsUntilTheIngressIsGone() {
         world(service);
         service.startReconciling();
         targetWrites.clear();
@@ -91,7 +91,19 @@ class AlbControllerServiceTest {
         assertThat(targetWrites).hasSize(1);
         Map.Entry<String, TargetRegistration> write = targetWrites.entrySet().iterator().next();
         assertThat(write.getKey()).endsWith("|10.0.1.20:80");
-        assertThat(write.getValue()).isNull();
+        assertThat(write.getValue().state()).isEqualTo(TargetRegistration.DRAINING);
+        assertThat(write.getValue().pod()).isEqualTo("nginx-a");
+        assertThat(service.targetGroups()).singleElement().satisfies(g -> {
+            assertThat(g.deregistrationDelaySeconds()).isEqualTo(300);
+            assertThat(g.targets()).extracting(TargetRegistration::state)
+                    .containsExactly(TargetRegistration.DRAINING, TargetRegistration.HEALTHY);
+        });
+
+        targetWrites.clear();
+        service.onPod("default/nginx-a", null);
+        assertThat(targetWrites).as("already draining").isEmpty();
+        service.onIngress("default/nginx", null);
+        assertThat(targetWrites.values()).hasSize(2).containsOnlyNulls();
     }
 
     @Test

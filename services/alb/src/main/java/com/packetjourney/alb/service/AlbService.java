@@ -19,6 +19,7 @@ import com.packetjourney.contracts.world.LoadBalancer;
 import com.packetjourney.contracts.world.Simulation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,11 @@ import java.util.SplittableRandom;
  * coming in is one round trip; the server's TLS 1.3 flight going back and the client's Finished with the HTTP
  * request coming in is one more. The node then spends {@link #PROCESSING_MICROS} parsing the request, evaluating
  * rules and choosing a target.
+ *
+ * <p>Simulated "now": control-plane records (configurations, target registrations) carry no simulated time, so the
+ * load balancer keeps its own "now", the latest simulated instant a journey reached it. A request is outstanding
+ * from the instant it was forwarded until its response's instant, and a deregistered target drains for its target
+ * group's deregistration delay from "now" (see {@link TargetGroup}); a journey sent at a later instant moves "now".
  */
 public class AlbService {
     /** The model's figure for request parsing, rule evaluation and target selection on the node. */
@@ -46,12 +52,17 @@ public class AlbService {
     private static final int EPHEMERAL_FIRST = 49152;
     private static final int EPHEMERAL_COUNT = 16384;
 
-    /** One row of `aws elbv2 describe-target-health`, with the requests outstanding on the target. */
-    public record TargetHealth(String targetGroup, String ip, int port, String pod, String state,
-                               int outstandingRequests) {
-    }
+    /** ELB's reason code for a draining target in describe-target-health. */
+    public static final String DEREGISTRATION_IN_PROGRESS = "Target.DeregistrationInProgress";
+    /** ELB's default deregistration delay, for a target group whose configuration has not been seen. */
+    static final Duration DEFAULT_DEREGISTRATION_DELAY = Duration.ofSeconds(300);
 
-    private record Outstanding(String targetGroup, String ip, int port) {
+    /**
+     * One row of `aws elbv2 describe-target-health` at the load balancer's "now", with the requests outstanding on
+     * the target; a draining target has its reason and, once "now" is known, the simulated instant it will be gone.
+     */
+    public record TargetHealth(String targetGroup, String ip, int port, String pod, String state,
+                               int outstandingRequests, String reason, Instant drainingUntil) {
     }
 
     private final Clock wallClock;
@@ -59,8 +70,11 @@ public class AlbService {
     private final Map<String, AlbConfig> configs = new HashMap<>();
     private final Map<String, TargetRegistration> registrations = new HashMap<>();
     private final Map<String, TargetGroup> groups = new HashMap<>();
-    private final Map<String, Outstanding> outstandingByJourney = new HashMap<>();
+    /** The target group each journey's request was forwarded to. */
+    private final Map<String, String> groupByJourney = new HashMap<>();
     private long seed;
+    /** The latest simulated instant a journey reached this load balancer; null until one has. */
+    private Instant simNow;
 
     public AlbService(Clock wallClock) {
         this.wallClock = wallClock;
@@ -94,8 +108,22 @@ public class AlbService {
             }
         } else {
             registrations.put(key, target);
-            group(target.targetGroup()).register(target);
+            group(target.targetGroup()).register(target, deregistrationDelay(target.targetGroup()), simNow);
         }
+    }
+
+    private Duration deregistrationDelay(String targetGroup) {
+        return configs.values().stream().flatMap(c -> c.targetGroups().stream())
+                .filter(g -> g.name().equals(targetGroup)).findFirst()
+                .map(g -> Duration.ofSeconds(g.deregistrationDelaySeconds())).orElse(DEFAULT_DEREGISTRATION_DELAY);
+    }
+
+    /** A journey reached the load balancer at {@code at}: "now" moves on if it is later. */
+    private void observe(Instant at) {
+        if (simNow == null || at.isAfter(simNow)) {
+            simNow = at;
+        }
+        groups.values().forEach(g -> g.advance(simNow));
     }
 
     public synchronized HopEvent handle(HopEvent routed) {
@@ -103,6 +131,7 @@ public class AlbService {
             return null;
         }
         Instant now = wallClock.instant();
+        observe(routed.simEndedAt());
         JourneyContext context = routed.context();
         PacketRouted packet = routed.payload() instanceof PacketRouted p ? p : null;
         String destination = packet != null && packet.destination() != null ? packet.destination() : context.serverIp();
@@ -160,23 +189,26 @@ public class AlbService {
                 .filter(g -> g.name().equals(groupName)).map(AlbConfig.TargetGroup::algorithm).findFirst()
                 .orElse(null));
 
-        Outstanding previous = outstandingByJourney.remove(routed.journeyId());
+        String previous = groupByJourney.remove(routed.journeyId());
         if (previous != null) {
             // A redelivered hop must not count its request twice.
-            group(previous.targetGroup()).release(previous.ip(), previous.port());
+            group(previous).forget(routed.journeyId());
         }
+        Instant forwardedAt = routed.simEndedAt().plus(Duration.ofNanos(latency * 1000));
+        observe(forwardedAt);
         TargetGroup group = group(groupName);
-        Optional<TargetGroup.Pick> pick = group.pick(algorithm);
+        Optional<TargetGroup.Pick> pick = group.pick(algorithm, routed.journeyId(), forwardedAt);
         if (pick.isEmpty()) {
             return routed.next(latency, now, Outcome.failed(FailureCode.ALB_NO_HEALTHY_TARGET,
                     "HTTP 503: target group " + groupName + " has no healthy registered target ("
-                            + group.targets().size() + " registered)"),
+                            + (group.targets().isEmpty() ? "none registered" : group.drainingCount() + " draining")
+                            + ")"),
                     context, new AlbForwarded(node.loadBalancer(), node.publicIp(), node.availabilityZone(),
                             tcp.lines(), listener.get().name(), tls == null ? null : tls.toPayload(), matched,
                             groupName, algorithm.attribute(), null, List.of()));
         }
         TargetRegistration target = pick.get().target();
-        outstandingByJourney.put(routed.journeyId(), new Outstanding(groupName, target.ip(), target.port()));
+        groupByJourney.put(routed.journeyId(), groupName);
         AlbForwarded payload = new AlbForwarded(node.loadBalancer(), node.publicIp(), node.availabilityZone(),
                 tcp.lines(), listener.get().name(), tls == null ? null : tls.toPayload(), matched, groupName,
                 algorithm.attribute(), new AlbForwarded.Target(target.ip(), target.port(), target.pod(),
@@ -184,11 +216,14 @@ public class AlbService {
         return routed.next(latency, now, Outcome.ok(), context.withTarget(target.ip(), target.port()), payload);
     }
 
-    /** The target's response came back through the ALB (or the pod hop failed): the request is no longer outstanding. */
+    /**
+     * The target's response came back through the ALB (or the pod hop failed): the request was outstanding until
+     * the response's simulated instant. It does not move "now": the next journey may well start before it.
+     */
     public synchronized void onPodResponded(HopEvent response) {
-        Outstanding done = outstandingByJourney.remove(response.journeyId());
+        String done = groupByJourney.remove(response.journeyId());
         if (done != null) {
-            group(done.targetGroup()).release(done.ip(), done.port());
+            group(done).respond(response.journeyId(), response.simEndedAt());
         }
     }
 
@@ -202,11 +237,18 @@ public class AlbService {
         for (AlbConfig.TargetGroup definition : config == null ? List.<AlbConfig.TargetGroup>of() : config.targetGroups()) {
             TargetGroup group = group(definition.name());
             for (TargetRegistration t : group.targets()) {
+                boolean draining = TargetRegistration.DRAINING.equals(t.state());
                 health.add(new TargetHealth(group.name(), t.ip(), t.port(), t.pod(), t.state(),
-                        group.outstanding(t.ip(), t.port())));
+                        group.outstanding(t.ip(), t.port(), simNow), draining ? DEREGISTRATION_IN_PROGRESS : null,
+                        group.drainingUntil(t.ip(), t.port()).orElse(null)));
             }
         }
         return Optional.of(health);
+    }
+
+    /** The load balancers of the world, by name. */
+    public synchronized List<String> loadBalancerNames() {
+        return loadBalancers.keySet().stream().sorted().toList();
     }
 
     private TargetGroup group(String name) {

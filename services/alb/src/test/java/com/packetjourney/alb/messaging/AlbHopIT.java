@@ -94,7 +94,8 @@ class AlbHopIT {
                         new AlbConfig.Rule(2, List.of("*.example"), List.of("/*"), tg + "-other"),
                         new AlbConfig.Rule(1, List.of("shop.example"), List.of("/cart", "/cart/*"), tg)),
                         "fixed-response:404")),
-                List.of(new AlbConfig.TargetGroup(tg, "HTTP", 8080, "ip", "least_outstanding_requests", "it/web")))));
+                List.of(new AlbConfig.TargetGroup(tg, "HTTP", 8080, "ip", "least_outstanding_requests", "it/web",
+                        300)))));
         TargetRegistration a = new TargetRegistration(tg, "10.0.1.20", 8080, "web-a", "healthy", "reg-a-" + suffix);
         TargetRegistration b = new TargetRegistration(tg, "10.0.33.5", 8080, "web-b", "healthy", "reg-b-" + suffix);
         TopicProbe.send(Topics.ALB_TARGETS, a.key(), Json.write(a));

@@ -39,7 +39,7 @@ class AlbServiceTest {
         service.onConfig(LB, new AlbConfig(LB, "default/nginx", List.of(new AlbConfig.Listener(443, "HTTPS",
                 List.of(CERT), List.of(new AlbConfig.Rule(1, List.of("packet-journey.com"), List.of("/*"), TG)),
                 "fixed-response:404")), List.of(new AlbConfig.TargetGroup(TG, "HTTP", 80, "ip",
-                "least_outstanding_requests", "default/nginx"))));
+                "least_outstanding_requests", "default/nginx", 30))));
         register("10.0.1.20", "nginx-a");
         register("10.0.33.5", "nginx-b");
     }
@@ -163,5 +163,76 @@ class AlbServiceTest {
                 routed("j", "54.217.10.21", "packet-journey.com", 443, "/").payload());
         assertThat(service.handle(failed)).isNull();
         assertThat(service.targetHealth("nope")).isEmpty();
+    }
+
+    private static HopEvent routedAt(String journey, Instant start) {
+        HopEvent routed = routed(journey, "54.217.10.21", "packet-journey.com", 443, "/");
+        return HopEvent.first(journey, start, ONE_WAY, T0, Outcome.ok(), routed.context(), routed.payload());
+    }
+
+    private static String targetOf(HopEvent alb) {
+        return ((AlbForwarded) alb.payload()).target().ip();
+    }
+
+    private HopEvent respondAfter(HopEvent alb, long podMicros) {
+        HopEvent pod = alb.next(podMicros, T0, Outcome.ok(), alb.context(), new PodResponded("node", "10.0.1.17",
+                "eu-west-1a", "eni", "nginx", alb.context().targetIp(), "ns", "eni1", "eth0", List.of(), 80,
+                "nginx/1.27", 200, "HTTP/1.1 200 OK", "e"));
+        service.onPodResponded(pod);
+        return pod;
+    }
+
+    @Test
+    void aDeregisteredTargetDrainsGetsNoNewRequestAndIsGoneAfterTheDelayInSimulatedTime() {
+        HopEvent first = service.handle(routedAt("j1", T0));
+        respondAfter(first, 500);
+        Instant now = first.simEndedAt();
+        TargetRegistration drained = new TargetRegistration(TG, "10.0.1.20", 80, "nginx-a",
+                TargetRegistration.DRAINING, "dereg-a");
+        service.onTarget(drained.key(), drained);
+
+        assertThat(service.targetHealth(LB).orElseThrow()).first().satisfies(t -> {
+            assertThat(t.ip()).isEqualTo("10.0.1.20");
+            assertThat(t.state()).isEqualTo(TargetRegistration.DRAINING);
+            assertThat(t.reason()).isEqualTo(AlbService.DEREGISTRATION_IN_PROGRESS);
+            assertThat(t.drainingUntil()).as("the target group's 30 s delay").isEqualTo(now.plusSeconds(30));
+        });
+        for (int i = 0; i < 3; i++) {
+            HopEvent next = service.handle(routedAt("k" + i, T0.plusSeconds(i)));
+            assertThat(targetOf(next)).isEqualTo("10.0.33.5");
+            assertThat(((AlbForwarded) next.payload()).candidates()).extracting(AlbForwarded.TargetLoad::ip)
+                    .containsExactly("10.0.33.5");
+            respondAfter(next, 500);
+        }
+
+        TargetRegistration alsoDrained = new TargetRegistration(TG, "10.0.33.5", 80, "nginx-b",
+                TargetRegistration.DRAINING, "dereg-b");
+        service.onTarget(alsoDrained.key(), alsoDrained);
+        HopEvent refused = service.handle(routedAt("m1", T0.plusSeconds(10)));
+        assertThat(refused.outcome().code()).isEqualTo(FailureCode.ALB_NO_HEALTHY_TARGET);
+        assertThat(refused.outcome().message()).endsWith("(2 draining)");
+
+        HopEvent muchLater = service.handle(routedAt("m2", T0.plusSeconds(120)));
+        assertThat(muchLater.outcome().message()).endsWith("(none registered)");
+        assertThat(service.targetHealth(LB).orElseThrow()).isEmpty();
+    }
+
+    @Test
+    void leastOutstandingRequestsAvoidsASlowPodWhileItsAnswerIsOutstandingInSimulatedTime() {
+        HopEvent slow = service.handle(routedAt("s", T0));
+        assertThat(targetOf(slow)).isEqualTo("10.0.1.20");
+        respondAfter(slow, 5_000_000);
+        for (int second = 1; second <= 4; second++) {
+            HopEvent next = service.handle(routedAt("f" + second, T0.plusSeconds(second)));
+            assertThat(targetOf(next)).as("at +%d s", second).isEqualTo("10.0.33.5");
+            assertThat(((AlbForwarded) next.payload()).candidates()).containsExactly(
+                    new AlbForwarded.TargetLoad("10.0.1.20", 80, 1), new AlbForwarded.TargetLoad("10.0.33.5", 80, 0));
+            respondAfter(next, 500);
+        }
+        assertThat(service.targetHealth(LB).orElseThrow()).extracting(AlbService.TargetHealth::outstandingRequests)
+                .containsExactly(1, 0);
+        HopEvent after = service.handle(routedAt("after", T0.plusSeconds(6)));
+        assertThat(((AlbForwarded) after.payload()).candidates())
+                .extracting(AlbForwarded.TargetLoad::outstandingRequests).containsExactly(0, 0);
     }
 }

@@ -7,6 +7,7 @@ import inet.ipaddr.ipv4.IPv4AddressAssociativeTrie.IPv4AssociativeTrieNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,15 @@ public final class BgpRib {
     public Optional<Entry> lookup(IPv4Address destination) {
         IPv4AssociativeTrieNode<Entry> node = locRib.longestPrefixMatchNode(destination);
         return node == null ? Optional.empty() : Optional.of(node.getValue());
+    }
+
+    /** The Loc-RIB entries whose prefix is less specific than {@code prefix} and covers it, least specific first. */
+    public List<Entry> covering(IPv4Address prefix) {
+        int length = prefix.getNetworkPrefixLength();
+        return locRib().stream()
+                .filter(e -> e.prefix().getNetworkPrefixLength() < length && e.prefix().contains(prefix))
+                .sorted(Comparator.comparingInt(e -> e.prefix().getNetworkPrefixLength()))
+                .toList();
     }
 
     /** The Loc-RIB in prefix order. */

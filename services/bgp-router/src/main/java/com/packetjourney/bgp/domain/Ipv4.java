@@ -42,6 +42,19 @@ public final class Ipv4 {
         return prefix.toIPv4().toPrefixBlock();
     }
 
+    /**
+     * A prefix in CIDR notation whose address has no bits set beyond the mask: "54.217.40.0/24", not
+     * "54.217.40.22/24", which a router refuses as an inconsistent address and mask.
+     */
+    public static IPv4Address exactPrefix(String cidr) {
+        IPv4Address block = prefix(cidr);
+        if (!new IPAddressString(cidr.trim(), PREFIX).getAddress().isPrefixBlock()) {
+            throw new IllegalArgumentException(cidr.trim() + " has host bits set beyond the /"
+                    + block.getNetworkPrefixLength() + " mask: the prefix is " + block);
+        }
+        return block;
+    }
+
     private static IPAddressStringParameters strict(boolean prefix) {
         return new IPAddressStringParameters.Builder()
                 .allowEmpty(false)

@@ -54,6 +54,7 @@ public final class PathTracer {
         private final String source;
         private NatBinding nat;
         private List<Long> ispAsPath = List.of();
+        private String hijackWarning;
         private int ttl = initialTtl;
 
         Walk(String host, String source, LanSegment lan, String destination) {
@@ -76,7 +77,7 @@ public final class PathTracer {
             if (hostRoute.isConnected()) {
                 hops.add(new RouterHop(host, null, hostRoute.prefix().toString(), destination, hostRoute.via(),
                         List.of(), ttl, lan.linkLatencyMicros(), "on-link: delivered on the LAN, no router involved"));
-                return new Trace(hops, source, null, List.of(), hostRoute.prefix().toString(), null, null, null);
+                return new Trace(hops, source, null, List.of(), hostRoute.prefix().toString(), null, null, null, null);
             }
             hops.add(new RouterHop(host, null, hostRoute.prefix().toString(), hostRoute.nextHop(), hostRoute.via(),
                     List.of(), ttl, lan.linkLatencyMicros(), "off-link: sent to the default gateway"));
@@ -119,7 +120,8 @@ public final class PathTracer {
                 if (--ttl == 0) {
                     return expired(as.router(), asn);
                 }
-                Optional<BgpRib.Entry> match = network.rib(asn).flatMap(rib -> rib.lookup(destinationAddress));
+                BgpRib rib = network.rib(asn).orElseThrow();
+                Optional<BgpRib.Entry> match = rib.lookup(destinationAddress);
                 if (match.isEmpty()) {
                     hops.add(new RouterHop(as.router(), asn, null, null, null, List.of(), ttl, 0,
                             "no route in the Loc-RIB: ICMP destination unreachable (net unreachable)"));
@@ -130,11 +132,12 @@ public final class PathTracer {
                 String prefix = entry.prefix().toString();
                 if (asn == firstAs) {
                     ispAsPath = best.asPath();
+                    hijackWarning = HijackSuspicion.of(rib, entry).map(HijackSuspicion::warning).orElse(null);
                 }
                 if (best.isOriginated()) {
                     hops.add(new RouterHop(as.router(), asn, prefix, destination, "AS" + asn + " network", List.of(),
                             ttl, 0, "destination network reached"));
-                    return new Trace(hops, source, nat, ispAsPath, prefix, asn, null, null);
+                    return new Trace(hops, source, nat, ispAsPath, prefix, asn, null, null, hijackWarning);
                 }
                 Session session = network.session(asn, best.neighborAs()).orElseThrow();
                 hops.add(new RouterHop(as.router(), asn, prefix, session.neighborRouter(), "AS" + session.neighborAs(),
@@ -151,7 +154,7 @@ public final class PathTracer {
         }
 
         private Trace failed(FailureCode code, String message) {
-            return new Trace(hops, source, nat, ispAsPath, null, null, code, message);
+            return new Trace(hops, source, nat, ispAsPath, null, null, code, message, hijackWarning);
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * Where the packet went: the routers in order, the home router's NAT mapping (null if the packet never got that
  * far), the AS_PATH of the route the ISP used, and the originating network reached, or the failure that stopped it
- * (with the routers up to there).
+ * (with the routers up to there). {@code hijackWarning} is set when the ISP's route looks like a hijack
+ * ({@link HijackSuspicion}).
  */
 public record Trace(List<RouterHop> hops, String source, NatBinding nat, List<Long> ispAsPath,
-                    String destinationPrefix, Long originAs, FailureCode failure, String failureMessage) {
+                    String destinationPrefix, Long originAs, FailureCode failure, String failureMessage,
+                    String hijackWarning) {
 
     public Trace {
         hops = List.copyOf(hops);

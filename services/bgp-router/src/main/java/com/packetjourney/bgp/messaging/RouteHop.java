@@ -3,6 +3,7 @@ package com.packetjourney.bgp.messaging;
 import com.packetjourney.bgp.service.RoutingService;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
+import com.packetjourney.metrics.HopMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +18,15 @@ public class RouteHop {
     RoutingService service;
     @Inject
     RoutingWorld world;
+    @Inject
+    HopMetrics metrics;
 
     @Incoming("dns")
     @Outgoing("route")
     @Blocking
     public Record<String, String> onDnsResolved(String json) {
         world.awaitCaughtUp();
-        HopEvent out = service.handle(Json.read(json, HopEvent.class));
+        HopEvent out = metrics.record(json, service::handle);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }
 }

@@ -6,7 +6,9 @@ import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.AutonomousSystem;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.LanSegment;
+import com.packetjourney.contracts.world.Scenario;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,8 +24,8 @@ import java.util.List;
 
 /**
  * Feeds the routing service from the world topics (read from the beginning on every start): the simulation seed,
- * the clients and their LANs, and the autonomous systems. Hops wait until the world has been read up to where it
- * stood at start.
+ * the clients and their LANs, and the autonomous systems; writes the AS records the REST world changes make. Hops
+ * wait until the world has been read up to where it stood at start.
  */
 @ApplicationScoped
 public class RoutingWorld {
@@ -31,6 +33,7 @@ public class RoutingWorld {
     String bootstrapServers;
 
     private TopicTail tail;
+    private KeyedWriter writer;
 
     @Produces
     @Singleton
@@ -39,6 +42,7 @@ public class RoutingWorld {
     }
 
     void onStart(@Observes StartupEvent event, RoutingService service) {
+        writer = new KeyedWriter(bootstrapServers, "bgp-router-world");
         tail = new TopicTail("bgp-router", bootstrapServers, List.of(Topics.WORLD_SIMULATION, Topics.WORLD_CLIENTS,
                 Topics.WORLD_LANS, Topics.WORLD_AUTONOMOUS_SYSTEMS), (topic, key, value) -> {
             switch (topic) {
@@ -50,6 +54,14 @@ public class RoutingWorld {
                 default -> { }
             }
         }).start();
+    }
+
+    /**
+     * Writes a changed AS record to its world topic and returns once the broker has it; the routing service
+     * reconverges when its tail reads it back, like every other world change.
+     */
+    public void publish(AutonomousSystem as) {
+        writer.sendAndWait(Topics.WORLD_AUTONOMOUS_SYSTEMS, Scenario.asKey(as.asn()), as);
     }
 
     /** Blocks until the world as it stood at start has been applied. */
@@ -67,6 +79,9 @@ public class RoutingWorld {
     void onStop(@Observes ShutdownEvent event) {
         if (tail != null) {
             tail.close();
+        }
+        if (writer != null) {
+            writer.close();
         }
     }
 }

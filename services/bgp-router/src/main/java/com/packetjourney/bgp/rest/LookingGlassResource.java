@@ -4,6 +4,7 @@ import com.packetjourney.bgp.domain.BestPathComparator;
 import com.packetjourney.bgp.domain.BgpNetwork;
 import com.packetjourney.bgp.domain.BgpRib;
 import com.packetjourney.bgp.domain.BgpRoute;
+import com.packetjourney.bgp.domain.HijackSuspicion;
 import com.packetjourney.bgp.domain.Ipv4;
 import com.packetjourney.bgp.messaging.RoutingWorld;
 import com.packetjourney.bgp.service.RoutingService;
@@ -45,13 +46,15 @@ public class LookingGlassResource {
     }
 
     public record RouteView(String prefix, List<Long> asPath, Long nextHopAs, String nextHopRouter, int localPref,
-                            String origin, long med, String learnedFrom, List<PathView> otherPaths) {
+                            String origin, long med, String learnedFrom, List<PathView> otherPaths, long originAs) {
     }
 
     public record RibView(long asn, String name, String router, List<RouteView> routes) {
     }
 
-    public record LookupView(long asn, String router, String ip, boolean found, RouteView route) {
+    /** {@code hijackWarning}: set when the matched prefix looks hijacked ({@link HijackSuspicion}). */
+    public record LookupView(long asn, String router, String ip, boolean found, RouteView route,
+                             String hijackWarning) {
     }
 
     @GET
@@ -86,8 +89,11 @@ public class LookingGlassResource {
         }
         IPv4Address address = Ipv4.address(ip).orElseThrow(() -> new ProblemException(Status.BAD_REQUEST, "ip",
                 "'" + ip + "' is not an IPv4 address in dotted-quad notation"));
-        Optional<RouteView> route = network.rib(as.asn()).flatMap(r -> r.lookup(address)).map(e -> view(network, e));
-        return new LookupView(as.asn(), as.router(), address.toString(), route.isPresent(), route.orElse(null));
+        BgpRib rib = network.rib(as.asn()).orElseThrow();
+        Optional<BgpRib.Entry> match = rib.lookup(address);
+        return new LookupView(as.asn(), as.router(), address.toString(), match.isPresent(),
+                match.map(e -> view(network, e)).orElse(null),
+                match.flatMap(e -> HijackSuspicion.of(rib, e)).map(HijackSuspicion::warning).orElse(null));
     }
 
     /** The network once the world as it stood at start has been read, so a fresh start never shows half of it. */
@@ -96,14 +102,18 @@ public class LookingGlassResource {
         return service.network();
     }
 
-    private static AutonomousSystem system(BgpNetwork network, String asn) {
+    /** An AS number from the path, written 64500 or AS64500. */
+    static long asn(String asn) {
         String digits = asn.regionMatches(true, 0, "AS", 0, 2) ? asn.substring(2) : asn;
-        long number;
         try {
-            number = Long.parseLong(digits);
+            return Long.parseLong(digits);
         } catch (NumberFormatException e) {
             throw new ProblemException(Status.BAD_REQUEST, "asn", "'" + asn + "' is not an AS number, e.g. 64500");
         }
+    }
+
+    private static AutonomousSystem system(BgpNetwork network, String asn) {
+        long number = asn(asn);
         return network.system(number).orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "asn",
                 "AS" + number + " is not in the world"));
     }
@@ -118,6 +128,6 @@ public class LookingGlassResource {
                 BestPathComparator.INSTANCE.decidingStep(best, r).map(BestPathComparator.Step::name)
                         .orElse("equal to the best"))).toList();
         return new RouteView(entry.prefix().toString(), best.asPath(), nextHopAs, nextHopRouter, best.localPref(),
-                best.origin().name(), best.med(), best.learnedFrom().name(), others);
+                best.origin().name(), best.med(), best.learnedFrom().name(), others, best.originAs());
     }
 }

@@ -24,4 +24,13 @@ class Ipv4Test {
         assertThatThrownBy(() -> Ipv4.prefix("54.216.0.0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ipv4.prefix("54.216.0.0/33")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anExactPrefixHasNoHostBitsSet() {
+        assertThat(Ipv4.exactPrefix(" 54.217.40.0/24 ").toString()).isEqualTo("54.217.40.0/24");
+        assertThat(Ipv4.exactPrefix("0.0.0.0/0").toString()).isEqualTo("0.0.0.0/0");
+        assertThatThrownBy(() -> Ipv4.exactPrefix("54.217.40.22/24")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host bits").hasMessageContaining("54.217.40.0/24");
+        assertThatThrownBy(() -> Ipv4.exactPrefix("54.217.40/24")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

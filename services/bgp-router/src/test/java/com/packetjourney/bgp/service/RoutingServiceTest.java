@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -101,6 +102,61 @@ class RoutingServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(service.network().system(65000)).isEmpty();
         assertThat(service.handle(resolved("j-5", "laptop", Outcome.ok())).outcome().isOk()).isTrue();
+    }
+
+    @Test
+    void anAnnouncementAddsThePrefixToTheAsRecordWithoutChangingTheNetworkYet() {
+        AutonomousSystem ntt = service.announce(2914, "54.217.40.0/24");
+        assertThat(ntt.originates()).containsExactly("129.250.0.0/16", "54.217.40.0/24");
+        assertThat(ntt.neighbors()).isEqualTo(service.network().system(2914).orElseThrow().neighbors());
+        // the network changes when the record comes back from the world topic
+        assertThat(service.network().system(2914).orElseThrow().originates()).containsExactly("129.250.0.0/16");
+        service.onAutonomousSystem("AS2914", ntt);
+        assertThat(service.awaitApplied(ntt, Duration.ZERO)).isTrue();
+        PacketRouted hijacked = (PacketRouted) service.handle(resolvedTo("j-7", "54.217.40.22")).payload();
+        assertThat(hijacked.destinationPrefix()).isEqualTo("54.217.40.0/24");
+        assertThat(hijacked.originAs()).isEqualTo(2914L);
+        assertThat(hijacked.asPath()).containsExactly(1299L, 2914L);
+        assertThat(hijacked.hijackWarning()).isEqualTo("possible hijack: 54.217.40.0/24 is originated by AS2914 but "
+                + "the covering 54.216.0.0/15 by AS16509; traffic follows the more specific 54.217.40.0/24 "
+                + "(longest-prefix match)");
+        assertThat(((PacketRouted) service.handle(resolvedTo("j-8", ALB)).payload()).hijackWarning()).isNull();
+    }
+
+    @Test
+    void aWithdrawalRemovesThePrefixFromTheAsRecord() {
+        AutonomousSystem aws = service.withdraw(16509, "54.216.0.0/15");
+        assertThat(aws.originates()).containsExactly("205.251.192.0/21", "205.251.240.0/22");
+        assertThat(service.awaitApplied(aws, Duration.ofMillis(1))).isFalse();
+    }
+
+    @Test
+    void aChangeThatCannotBeMadeIsRefusedNamingTheField() {
+        assertRefused(() -> service.announce(2914, "54.217.40.22/24"), WorldChangeRefused.Reason.INVALID, "prefix",
+                "host bits");
+        assertRefused(() -> service.announce(2914, "54.217.40/24"), WorldChangeRefused.Reason.INVALID, "prefix",
+                "CIDR");
+        assertRefused(() -> service.announce(2914, null), WorldChangeRefused.Reason.INVALID, "prefix", "required");
+        assertRefused(() -> service.announce(65551, "54.217.40.0/24"), WorldChangeRefused.Reason.UNKNOWN, "asn",
+                "AS65551 is not in the world");
+        assertRefused(() -> service.announce(16509, "54.216.0.0/15"), WorldChangeRefused.Reason.CONFLICT, "prefix",
+                "already announces");
+        assertRefused(() -> service.withdraw(2914, "54.216.0.0/15"), WorldChangeRefused.Reason.UNKNOWN, "prefix",
+                "does not announce");
+    }
+
+    private static void assertRefused(Runnable change, WorldChangeRefused.Reason reason, String field, String detail) {
+        assertThatThrownBy(change::run).isInstanceOfSatisfying(WorldChangeRefused.class, e -> {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).contains(detail);
+        });
+    }
+
+    private static HopEvent resolvedTo(String journeyId, String ip) {
+        HopEvent in = resolved(journeyId, "laptop", Outcome.ok());
+        return HopEvent.first(journeyId, in.simStartedAt(), 30_000, WALL, Outcome.ok(), in.context().withServerIp(ip),
+                in.payload());
     }
 
     @Test

@@ -97,13 +97,18 @@ public final class LeasePool {
         return (int) (last - first + 1);
     }
 
+    /** Active bindings of the pool's addresses; one kept from before the pool shrank is not one of them. */
     public int inUse(Instant at) {
-        return (int) byAddress.values().stream().filter(l -> l.isActiveAt(at)).count();
+        return (int) byAddress.values().stream().filter(l -> l.isActiveAt(at) && contains(l.address())).count();
+    }
+
+    private boolean contains(String address) {
+        long a = toLong(address);
+        return a >= first && a <= last;
     }
 
     private boolean isFreeFor(String address, String clientMac, Instant at) {
-        long a = toLong(address);
-        if (a < first || a > last) {
+        if (!contains(address)) {
             return false;
         }
         Lease holder = byAddress.get(address);

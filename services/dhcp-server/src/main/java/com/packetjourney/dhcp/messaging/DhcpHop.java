@@ -3,6 +3,7 @@ package com.packetjourney.dhcp.messaging;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.dhcp.service.DhcpService;
+import com.packetjourney.metrics.HopMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +18,15 @@ public class DhcpHop {
     DhcpService service;
     @Inject
     DhcpWorld world;
+    @Inject
+    HopMetrics metrics;
 
     @Incoming("journey-requested")
     @Outgoing("dhcp")
     @Blocking
     public Record<String, String> onJourneyRequested(String json) {
         world.awaitCaughtUp();
-        HopEvent out = service.configure(Json.read(json, HopEvent.class));
+        HopEvent out = metrics.record(json, service::configure);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }
 }

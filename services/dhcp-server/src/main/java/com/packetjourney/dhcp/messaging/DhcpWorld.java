@@ -22,7 +22,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Feeds the DHCP service from the world topics (read from the beginning on every start) and writes its lease log.
+ * Feeds the DHCP service from the world topics (read from the beginning on every start) and writes its lease log
+ * and the LAN records changed through REST.
  * Hops wait until the world has been read up to where it stood at start.
  */
 @ApplicationScoped
@@ -53,6 +54,16 @@ public class DhcpWorld {
                 default -> { }
             }
         }).start();
+    }
+
+    /** Writes a LAN record changed through REST to its world topic; the service takes it when its tail reads it back. */
+    public void publishLan(LanSegment lan) {
+        writer.sendAndWait(Topics.WORLD_LANS, lan.id(), lan);
+    }
+
+    /** Tombstones a released lease on the lease log; the address returns to the pool when the tail reads it back. */
+    public void publishRelease(DhcpLease lease) {
+        writer.sendAndWait(Topics.DHCP_LEASES, lease.key(), null);
     }
 
     /** Blocks until the world as it stood at start has been applied. */

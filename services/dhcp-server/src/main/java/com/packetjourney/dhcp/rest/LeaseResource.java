@@ -1,14 +1,18 @@
 package com.packetjourney.dhcp.rest;
 
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.DhcpLease;
+import com.packetjourney.dhcp.messaging.DhcpWorld;
 import com.packetjourney.dhcp.service.DhcpService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -18,9 +22,31 @@ import java.util.List;
 public class LeaseResource {
     @Inject
     DhcpService service;
+    @Inject
+    DhcpWorld world;
+
+    /** The binding given up; {@code applied} once the server has read the tombstone back from {@code topic}. */
+    public record Released(String lan, String clientMac, String address, String topic, boolean applied) {
+    }
 
     @GET
     public List<DhcpLease> leases(@PathParam("lan") String lan) {
         return service.leases(lan).orElseThrow(() -> new NotFoundException("no LAN named " + lan));
+    }
+
+    /**
+     * A DHCPRELEASE from the client: its lease is tombstoned on pj.world.dhcp-leases and the address returns to the
+     * pool when the server reads that back (200 once it has, 202 if that took longer than the pool's timeout).
+     */
+    @POST
+    @Path("/{mac}/release")
+    public Response release(@PathParam("lan") String lan, @PathParam("mac") String mac) {
+        world.awaitCaughtUp();
+        DhcpLease lease = service.release(lan, mac);
+        world.publishRelease(lease);
+        boolean applied = service.awaitReleased(lease, PoolResource.APPLY_TIMEOUT);
+        return Response.status(applied ? Response.Status.OK : Response.Status.ACCEPTED)
+                .entity(new Released(lease.lan(), lease.clientMac(), lease.address(), Topics.DHCP_LEASES, applied))
+                .build();
     }
 }

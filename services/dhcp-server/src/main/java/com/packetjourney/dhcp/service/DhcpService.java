@@ -10,10 +10,14 @@ import com.packetjourney.contracts.world.DhcpLease;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dhcp.domain.DhcpServer;
+import com.packetjourney.dhcp.domain.InvalidPoolException;
 import com.packetjourney.dhcp.domain.Lease;
 import com.packetjourney.dhcp.domain.LeasePool;
+import com.packetjourney.dhcp.domain.MacAddress;
+import com.packetjourney.dhcp.domain.PoolChange;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -60,6 +66,7 @@ public class DhcpService {
         if (lan == null) {
             lans.remove(id);
             servers.remove(id);
+            notifyAll();
             return;
         }
         DhcpServer old = servers.get(id);
@@ -67,7 +74,8 @@ public class DhcpService {
         lans.put(id, lan);
         servers.put(id, new DhcpServer(lan, pool));
         if (old != null) {
-            // A changed pool keeps the bindings it still covers.
+            // A changed pool keeps every binding: a client keeps its address until its lease ends, even one a
+            // shrunk pool no longer covers (such an address is never offered again).
             old.pool().bindingsSnapshot().forEach(l -> restoreInto(pool, toContract(l)));
         }
         pendingRestore.removeIf(l -> {
@@ -77,6 +85,7 @@ public class DhcpService {
             }
             return false;
         });
+        notifyAll();
     }
 
     public synchronized void onLease(String key, DhcpLease lease) {
@@ -86,6 +95,7 @@ public class DhcpService {
             if (server != null && parts.length == 2) {
                 server.pool().release(parts[1]);
             }
+            notifyAll();
             return;
         }
         DhcpServer server = servers.get(lease.lan());
@@ -93,6 +103,78 @@ public class DhcpService {
             pendingRestore.add(lease);
         } else {
             restoreInto(server.pool(), lease);
+        }
+        notifyAll();
+    }
+
+    /**
+     * The LAN record with a new pool, to be written to the world topic; the server takes it when it reads the record
+     * back. A null {@code leaseSeconds} keeps the lease time.
+     *
+     * @throws WorldChangeRefused for an unknown LAN or a pool it cannot have
+     */
+    public synchronized LanSegment poolChange(String lanId, String poolStart, String poolEnd, String leaseSeconds) {
+        LanSegment lan = lans.get(lanId);
+        if (lan == null) {
+            throw new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "lan", "no LAN named " + lanId);
+        }
+        try {
+            return PoolChange.apply(lan, poolStart, poolEnd, leaseSeconds);
+        } catch (InvalidPoolException e) {
+            throw new WorldChangeRefused(WorldChangeRefused.Reason.INVALID, e.field(), e.getMessage());
+        }
+    }
+
+    /**
+     * The binding a DHCPRELEASE from {@code mac} gives up (RFC 2131 §4.4.6), to be tombstoned on the lease log; its
+     * address returns to the pool when the server reads the tombstone back.
+     *
+     * @throws WorldChangeRefused for an unknown LAN, a malformed MAC address or a client holding no lease
+     */
+    public synchronized DhcpLease release(String lanId, String mac) {
+        DhcpServer server = servers.get(lanId);
+        if (server == null) {
+            throw new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "lan", "no LAN named " + lanId);
+        }
+        String clientMac = MacAddress.normalize(mac).orElseThrow(() -> new WorldChangeRefused(
+                WorldChangeRefused.Reason.INVALID, "mac", "'" + mac + "' is not a MAC address like 3c:22:fb:7a:10:01"));
+        return server.pool().bindingsSnapshot().stream().filter(l -> l.clientMac().equalsIgnoreCase(clientMac))
+                .findFirst().map(DhcpService::toContract)
+                .orElseThrow(() -> new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "mac",
+                        clientMac + " holds no lease on " + lanId));
+    }
+
+    public synchronized Optional<LanSegment> lan(String id) {
+        return Optional.ofNullable(lans.get(id));
+    }
+
+    /** Waits until the LAN record read from the world topic is {@code expected}; false if not within the timeout. */
+    public synchronized boolean awaitLan(LanSegment expected, Duration timeout) {
+        return awaitUntil(() -> expected.equals(lans.get(expected.id())), timeout);
+    }
+
+    /** Waits until the server has read the release of {@code lease} back; false if not within the timeout. */
+    public synchronized boolean awaitReleased(DhcpLease lease, Duration timeout) {
+        return awaitUntil(() -> {
+            DhcpServer server = servers.get(lease.lan());
+            return server == null || server.pool().bindingOf(lease.clientMac()).isEmpty();
+        }, timeout);
+    }
+
+    private boolean awaitUntil(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!condition.getAsBoolean()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

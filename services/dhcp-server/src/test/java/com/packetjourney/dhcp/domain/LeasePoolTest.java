@@ -47,6 +47,15 @@ class LeasePoolTest {
     }
 
     @Test
+    void aBindingKeptFromBeforeThePoolShrankIsNotCountedAndItsAddressNeverOffered() {
+        LeasePool shrunk = new LeasePool("home", "192.168.1.150", "192.168.1.150", 60);
+        shrunk.restore(new Lease("home", "aa", "192.168.1.100", T0, 60));
+        assertThat(shrunk.inUse(T0)).isZero();
+        assertThat(shrunk.bindingOf("aa")).isPresent();
+        assertThat(shrunk.addressToOffer("aa", T0)).contains("192.168.1.150");
+    }
+
+    @Test
     void renewalAndRebindingTimersAreHalfAndSevenEighthsOfTheLease() {
         // RFC 2131 §4.4.5: T1 = 0.5 * duration_of_lease, T2 = 0.875 * duration_of_lease
         Lease lease = new Lease("home", "aa", "192.168.1.100", T0, 86400);

@@ -9,6 +9,7 @@ import org.xbill.DNS.Section;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A zone cut the resolver knows of: the zone and its name servers with their addresses (RFC 1034 §5.3.2's SLIST).
@@ -33,25 +34,27 @@ public record Delegation(Name zone, List<Server> servers) {
 
     /** The delegation a referral carries: the child's NS RRset in AUTHORITY, glue addresses in ADDITIONAL. */
     public static Delegation fromReferral(Message referral) {
-        List<Record> authority = referral.getSection(Section.AUTHORITY);
-        List<Server> servers = new ArrayList<>();
-        Name zone = null;
-        for (Record r : authority) {
-            if (r instanceof NSRecord ns) {
-                zone = ns.getName();
-                List<String> glue = referral.getSection(Section.ADDITIONAL).stream()
-                        .filter(a -> a instanceof ARecord && a.getName().equals(ns.getTarget()))
-                        .map(a -> ((ARecord) a).getAddress().getHostAddress()).toList();
-                if (glue.isEmpty()) {
-                    servers.add(new Server(ns.getTarget(), null));
-                }
-                glue.forEach(ip -> servers.add(new Server(ns.getTarget(), ip)));
-            }
-        }
-        if (zone == null) {
+        List<Record> additional = referral.getSection(Section.ADDITIONAL);
+        List<Record> ns = referral.getSection(Section.AUTHORITY).stream().filter(NSRecord.class::isInstance).toList();
+        if (ns.isEmpty()) {
             throw new IllegalArgumentException("not a referral: no NS record in the authority section");
         }
-        return new Delegation(zone, servers);
+        return of(ns, target -> additional.stream().filter(a -> a instanceof ARecord && a.getName().equals(target))
+                .map(a -> ((ARecord) a).getAddress().getHostAddress()).toList());
+    }
+
+    /** The delegation an NS RRset describes, with the addresses known for each server. */
+    public static Delegation of(List<Record> ns, Function<Name, List<String>> addressesOf) {
+        List<Server> servers = new ArrayList<>();
+        for (Record r : ns) {
+            Name target = ((NSRecord) r).getTarget();
+            List<String> ips = addressesOf.apply(target);
+            if (ips.isEmpty()) {
+                servers.add(new Server(target, null));
+            }
+            ips.forEach(ip -> servers.add(new Server(target, ip)));
+        }
+        return new Delegation(ns.get(0).getName(), servers);
     }
 
     public boolean hasReachableServer() {

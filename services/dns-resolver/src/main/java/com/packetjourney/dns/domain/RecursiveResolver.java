@@ -10,13 +10,14 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,11 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * A recursive resolver with a cold cache resolving A records iteratively (RFC 1034 §5.3.3): it starts at the
- * root hints, follows referrals using their glue, and restarts at the canonical name of a CNAME from the closest
- * zone cut learned so far. It does not look up addresses of name servers that come without glue.
+ * A recursive resolver resolving A records (RFC 1034 §5.3.3): it answers from its cache what it can (data, CNAMEs
+ * and negative answers, RFC 2308 §5), otherwise asks the servers of the deepest zone cut it knows (from its cache,
+ * else the root hints), follows referrals using their glue, and restarts at the canonical name of a CNAME. Every
+ * RRset it receives, and every negative answer with an SOA, is learned for its cache. It does not look up
+ * addresses of name servers that come without glue.
  */
 public final class RecursiveResolver {
     /** Longest CNAME chain followed before giving up, as resolvers bound it (BIND and Unbound use small limits). */
@@ -41,40 +44,75 @@ public final class RecursiveResolver {
         this.network = network;
     }
 
-    /** Resolves the name's A records; {@code random} draws the query ids, so a seeded one gives the same trace. */
+    /** Resolves with a cold cache; {@code random} draws the query ids, so a seeded one gives the same trace. */
     public Resolution resolve(Name question, RandomGenerator random) {
-        return new Run(question, random).resolve();
+        return resolve(question, random, ResolverCache.EMPTY);
     }
 
-    /** The state of one resolution: queries sent, aliases followed and zone cuts learned. */
+    /** Resolves using what {@code cache} holds at the instant of the resolution. */
+    public Resolution resolve(Name question, RandomGenerator random, ResolverCache cache) {
+        return new Run(question, random, cache).resolve();
+    }
+
+    /** The state of one resolution: queries sent, aliases followed, zone cuts and records learned. */
     private final class Run {
         private final Name question;
         private final RandomGenerator random;
+        private final ResolverCache cache;
         private final List<Step> steps = new ArrayList<>();
         private final List<Name> chain = new ArrayList<>();
+        private final List<Record> answer = new ArrayList<>();
+        private final List<CacheEntry> learned = new ArrayList<>();
         private final Map<Name, Delegation> cuts = new HashMap<>();
+        /** The first cache lookup that did not answer; null while the cache answered everything. */
+        private CacheProbe firstMiss;
 
-        Run(Name question, RandomGenerator random) {
+        Run(Name question, RandomGenerator random, ResolverCache cache) {
             this.question = question;
             this.random = random;
+            this.cache = cache;
             cuts.put(Name.root, network.rootHints());
         }
 
         Resolution resolve() {
             Name qname = question;
             while (true) {
+                // Step 1: the answer may be in local information.
+                CacheProbe local = cache.lookup(qname, Type.A);
+                if (local.answers()) {
+                    CacheEntry entry = local.entry();
+                    answer.addAll(entry.records());
+                    if (entry.isNegative()) {
+                        return negative(entry.negative(), qname, " (cached " + entry.negative()
+                                + " at the resolver, " + local.ttlRemainingSeconds() + " s left)");
+                    }
+                    if (entry.key().type() != Type.CNAME) {
+                        return done(null, null);
+                    }
+                    CNAMERecord alias = (CNAMERecord) entry.records().get(0);
+                    Optional<String> badChain = extendChain(alias);
+                    if (badChain.isPresent()) {
+                        return done(FailureCode.DNS_CNAME_LOOP, badChain.get());
+                    }
+                    qname = alias.getTarget();
+                    continue;
+                }
+                if (firstMiss == null) {
+                    firstMiss = local;
+                }
                 Delegation cut = closestCut(qname);
                 int firstAttempt = steps.size();
                 Optional<Step> reply = ask(cut, qname);
                 if (reply.isEmpty()) {
-                    return failed(FailureCode.DNS_SERVFAIL, "no server of zone " + cut.zone() + " answered for "
+                    return done(FailureCode.DNS_SERVFAIL, "no server of zone " + cut.zone() + " answered for "
                             + qname + ": " + whyNot(cut, steps.subList(firstAttempt, steps.size())));
                 }
                 Step step = reply.get();
+                learn(step.response());
                 if (step.kind() == Step.Kind.REFERRAL) {
                     Delegation child = Delegation.fromReferral(step.response());
                     if (!child.hasReachableServer()) {
-                        return failed(FailureCode.DNS_SERVFAIL, step.server() + " (" + step.serverIp()
+                        return done(FailureCode.DNS_SERVFAIL, step.server() + " (" + step.serverIp()
                                 + ") refers " + qname + " to zone " + child.zone() + " but gives no glue address for "
                                 + names(child) + ", and this resolver does not look name server addresses up");
                     }
@@ -83,33 +121,48 @@ public final class RecursiveResolver {
                 }
                 Optional<String> badChain = followAliases(step.response(), qname);
                 if (badChain.isPresent()) {
-                    return failed(FailureCode.DNS_CNAME_LOOP, badChain.get());
+                    return done(FailureCode.DNS_CNAME_LOOP, badChain.get());
                 }
                 Name canonical = chain.isEmpty() ? qname : chain.get(chain.size() - 1);
                 String from = " (" + step.kind() + " from " + step.server() + " " + step.serverIp() + ", zone "
                         + step.zone() + ")";
                 switch (step.kind()) {
                     case ANSWER -> {
-                        return new Resolution(question, steps, chain, addressesOf(step.response(), canonical),
-                                null, null);
+                        answer.addAll(addressesOf(step.response(), canonical));
+                        return done(null, null);
                     }
                     case CNAME -> qname = canonical;
                     case NXDOMAIN -> {
-                        return failed(FailureCode.DNS_NXDOMAIN, canonical + " does not exist" + aliasOf(canonical)
-                                + from);
+                        return learnNegative(step.response(), new CacheKey(canonical, Type.ANY),
+                                CacheEntry.Negative.NXDOMAIN, from);
                     }
                     case NODATA -> {
-                        return failed(FailureCode.DNS_NODATA, canonical + aliasOf(canonical)
-                                + " exists but has no A record" + from);
+                        return learnNegative(step.response(), new CacheKey(canonical, Type.A),
+                                CacheEntry.Negative.NODATA, from);
                     }
                 }
             }
         }
 
-        /** RFC 1034 §5.3.3 step 2: the known zone cut nearest to the name. */
+        /**
+         * RFC 1034 §5.3.3 step 2: the known zone cut nearest to the name, from this resolution's referrals or from
+         * the cache (an NS RRset with at least one server address), else the root hints.
+         */
         private Delegation closestCut(Name qname) {
-            return cuts.values().stream().filter(d -> qname.subdomain(d.zone()))
-                    .max(Comparator.comparingInt(d -> d.zone().labels())).orElseThrow();
+            for (int drop = 0; drop < qname.labels() - 1; drop++) {
+                Name node = drop == 0 ? qname : new Name(qname, drop);
+                Delegation learnedCut = cuts.get(node);
+                if (learnedCut != null) {
+                    return learnedCut;
+                }
+                Optional<Delegation> cached = cache.rrset(node, Type.NS).map(ns -> Delegation.of(ns,
+                        target -> cache.rrset(target, Type.A).orElse(List.of()).stream()
+                                .map(a -> ((ARecord) a).getAddress().getHostAddress()).toList()));
+                if (cached.isPresent() && cached.get().hasReachableServer()) {
+                    return cached.get();
+                }
+            }
+            return cuts.get(Name.root);
         }
 
         /** Step 3: the cut's servers one after the other until one gives a usable response. */
@@ -137,11 +190,11 @@ public final class RecursiveResolver {
             Optional<AuthoritativeServer> listening = network.at(server.ip());
             if (listening.isEmpty()) {
                 return new Step(server.name(), server.ip(), zone, text, Step.Kind.NO_RESPONSE, null,
-                        QUERY_TIMEOUT_MICROS);
+                        QUERY_TIMEOUT_MICROS, query);
             }
             Message response = listening.get().respond(query);
             return new Step(server.name(), server.ip(), zone, text, classify(response, qname), response,
-                    listening.get().rttMicros());
+                    listening.get().rttMicros(), query);
         }
 
         /** A referral only helps when it is to a zone closer to the name than the one asked (no upward referral). */
@@ -153,23 +206,68 @@ public final class RecursiveResolver {
             return step.kind() != Step.Kind.NO_RESPONSE;
         }
 
-        /** Appends the CNAMEs of the answer starting at the name to the chain; says why if it loops or is too long. */
+        /**
+         * Every RRset of a usable response goes to the cache (answers, referral NS RRsets and glue), each with the
+         * TTL it came with. An SOA is only kept as part of a negative answer (RFC 2308 §5).
+         */
+        private void learn(Message response) {
+            Map<CacheKey, List<Record>> rrsets = new LinkedHashMap<>();
+            for (int section : new int[]{Section.ANSWER, Section.AUTHORITY, Section.ADDITIONAL}) {
+                for (Record r : response.getSection(section)) {
+                    if (r.getType() != Type.SOA) {
+                        rrsets.computeIfAbsent(new CacheKey(r.getName(), r.getType()), k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            rrsets.values().forEach(rrset -> learned.add(CacheEntry.rrset(rrset)));
+        }
+
+        /** A negative answer is cached only with the SOA that bounds it (RFC 2308 §5). */
+        private Resolution learnNegative(Message response, CacheKey key, CacheEntry.Negative kind, String from) {
+            Optional<SOARecord> soa = response.getSection(Section.AUTHORITY).stream()
+                    .filter(SOARecord.class::isInstance).map(SOARecord.class::cast).findFirst();
+            soa.ifPresent(s -> {
+                CacheEntry entry = CacheEntry.negative(key, kind, s);
+                learned.add(entry);
+                answer.addAll(entry.records());
+            });
+            return negative(kind, key.name(), from);
+        }
+
+        private Resolution negative(CacheEntry.Negative kind, Name canonical, String where) {
+            return kind == CacheEntry.Negative.NXDOMAIN
+                    ? done(FailureCode.DNS_NXDOMAIN, canonical + " does not exist" + aliasOf(canonical) + where)
+                    : done(FailureCode.DNS_NODATA, canonical + aliasOf(canonical) + " exists but has no A record"
+                    + where);
+        }
+
+        /** Appends the CNAMEs of the response starting at the name to the chain; says why if it loops or is too long. */
         private Optional<String> followAliases(Message response, Name qname) {
             Name name = qname;
             for (Optional<CNAMERecord> alias = cnameAt(response, name); alias.isPresent();
                  alias = cnameAt(response, name)) {
-                if (chain.isEmpty()) {
-                    chain.add(alias.get().getName());
+                answer.add(alias.get());
+                Optional<String> bad = extendChain(alias.get());
+                if (bad.isPresent()) {
+                    return bad;
                 }
                 name = alias.get().getTarget();
-                boolean loops = chain.contains(name);
-                chain.add(name);
-                if (loops) {
-                    return Optional.of("CNAME loop: " + chainText());
-                }
-                if (chain.size() - 1 > MAX_CNAME_CHAIN) {
-                    return Optional.of("CNAME chain longer than " + MAX_CNAME_CHAIN + ": " + chainText());
-                }
+            }
+            return Optional.empty();
+        }
+
+        private Optional<String> extendChain(CNAMERecord alias) {
+            if (chain.isEmpty()) {
+                chain.add(alias.getName());
+            }
+            Name target = alias.getTarget();
+            boolean loops = chain.contains(target);
+            chain.add(target);
+            if (loops) {
+                return Optional.of("CNAME loop: " + chainText());
+            }
+            if (chain.size() - 1 > MAX_CNAME_CHAIN) {
+                return Optional.of("CNAME chain longer than " + MAX_CNAME_CHAIN + ": " + chainText());
             }
             return Optional.empty();
         }
@@ -178,8 +276,16 @@ public final class RecursiveResolver {
             return canonical.equals(question) ? "" : " (canonical name of " + question + ")";
         }
 
-        private Resolution failed(FailureCode code, String message) {
-            return new Resolution(question, steps, chain, List.of(), code, message);
+        private Resolution done(FailureCode failure, String message) {
+            CacheProbe lookup = firstMiss;
+            if (lookup == null) {
+                long left = answer.stream().mapToLong(Record::getTTL).min().orElse(0);
+                boolean negative = answer.stream().anyMatch(r -> r.getType() == Type.SOA);
+                lookup = new CacheProbe(negative ? CacheProbe.Result.NEGATIVE_HIT : CacheProbe.Result.HIT, null, left);
+            }
+            CacheEntry.Negative negative = failure == FailureCode.DNS_NXDOMAIN ? CacheEntry.Negative.NXDOMAIN
+                    : failure == FailureCode.DNS_NODATA ? CacheEntry.Negative.NODATA : null;
+            return new Resolution(question, lookup, steps, chain, answer, negative, learned, failure, message);
         }
 
         private String chainText() {

@@ -4,11 +4,12 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 
 /**
- * One query the recursive resolver sent to an authoritative server and what came back. {@code response} is null
- * when nothing came back; {@code latencyMicros} is the server's round-trip time, or the resolver's timeout.
+ * One query the recursive resolver sent to an authoritative server and what came back. {@code query} is the
+ * question as text, {@code queryMessage} the message sent; {@code response} is null when nothing came back;
+ * {@code latencyMicros} is the server's round-trip time, or the resolver's timeout.
  */
 public record Step(Name server, String serverIp, Name zone, String query, Kind kind, Message response,
-                   long latencyMicros) {
+                   long latencyMicros, Message queryMessage) {
 
     /** How the resolver reads a response (RFC 1034 §5.3.3 step 4). */
     public enum Kind {

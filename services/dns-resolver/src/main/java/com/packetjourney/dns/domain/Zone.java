@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Set;
  */
 public final class Zone {
     private final Name origin;
+    private final List<Record> records;
     private final SOARecord soa;
     private final Map<Name, List<Record>> nodes = new LinkedHashMap<>();
     private final Map<Name, List<Record>> outOfZone = new LinkedHashMap<>();
@@ -36,6 +38,7 @@ public final class Zone {
 
     private Zone(Name origin, List<Record> records) {
         this.origin = origin;
+        this.records = List.copyOf(records);
         for (Record r : records) {
             if (r.getDClass() != DClass.IN) {
                 throw new IllegalArgumentException("zone " + origin + ": only class IN is served, not " + r);
@@ -77,6 +80,37 @@ public final class Zone {
 
     public Name origin() {
         return origin;
+    }
+
+    /** The RRset at the name, in or out of zone; empty when there is none. */
+    public List<Record> rrset(Name name, int type) {
+        return records.stream().filter(r -> r.getName().equals(name) && r.getType() == type).toList();
+    }
+
+    /** The zone with the RRset of the records' name and type replaced by them. */
+    public Zone withRRset(List<Record> rrset) {
+        Record first = rrset.get(0);
+        List<Record> changed = new ArrayList<>(without(first.getName(), first.getType()));
+        changed.addAll(rrset);
+        return new Zone(origin, changed);
+    }
+
+    /** The zone without the RRset; the SOA cannot go (a zone has exactly one, at its origin). */
+    public Zone withoutRRset(Name name, int type) {
+        return new Zone(origin, without(name, type));
+    }
+
+    /**
+     * The zone as an RFC 1035 §5 master file: one record a line with absolute names, explicit TTL and class, the
+     * SOA first and then in DNSSEC canonical name order (RFC 4034 §6.1) and type order, so equal zones give equal
+     * text whatever order their records were written in (an RRset keeps its own order).
+     */
+    public String masterFile() {
+        StringBuilder text = new StringBuilder();
+        records.stream().sorted(Comparator.comparing((Record r) -> r.getType() != Type.SOA)
+                        .thenComparing(Record::getName).thenComparingInt(Record::getType))
+                .forEach(r -> text.append(CacheEntry.line(r)).append('\n'));
+        return text.toString();
     }
 
     public boolean encloses(Name name) {
@@ -160,6 +194,10 @@ public final class Zone {
     private List<Record> recordsAt(Name name, int type) {
         return nodes.getOrDefault(name, List.of()).stream()
                 .filter(r -> type == Type.ANY || r.getType() == type).toList();
+    }
+
+    private List<Record> without(Name name, int type) {
+        return records.stream().filter(r -> !(r.getName().equals(name) && r.getType() == type)).toList();
     }
 
     private static Name parent(Name name) {

@@ -3,6 +3,7 @@ package com.packetjourney.dns.messaging;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.dns.service.DnsService;
+import com.packetjourney.metrics.HopMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +18,15 @@ public class DnsHop {
     DnsService service;
     @Inject
     DnsWorld world;
+    @Inject
+    HopMetrics metrics;
 
     @Incoming("dhcp")
     @Outgoing("dns")
     @Blocking
     public Record<String, String> onDhcpConfigured(String json) {
         world.awaitCaughtUp();
-        HopEvent out = service.handle(Json.read(json, HopEvent.class));
+        HopEvent out = metrics.record(json, service::handle);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }
 }

@@ -1,12 +1,15 @@
 package com.packetjourney.dns.messaging;
 
+import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.ClientDevice;
+import com.packetjourney.contracts.world.DnsCacheFlush;
 import com.packetjourney.contracts.world.DnsZone;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dns.service.DnsService;
+import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,8 +25,9 @@ import java.util.List;
 
 /**
  * Feeds the DNS service from the world topics (read from the beginning on every start): the zones and their
- * servers, and the clients and LANs that say which resolver a laptop's queries go to. Hops wait until the world
- * has been read up to where it stood at start.
+ * servers, the clients and LANs that say which resolver a laptop's queries go to, the cache flushes, and this
+ * service's own DNS hops, whose cache fills rebuild the caches. Hops wait until all of it has been read up to
+ * where it stood at start. Zone edits and flushes made through REST are written here.
  */
 @ApplicationScoped
 public class DnsWorld {
@@ -31,6 +35,7 @@ public class DnsWorld {
     String bootstrapServers;
 
     private TopicTail tail;
+    private KeyedWriter writer;
 
     @Produces
     @Singleton
@@ -39,13 +44,22 @@ public class DnsWorld {
     }
 
     void onStart(@Observes StartupEvent event, DnsService service) {
+        writer = new KeyedWriter(bootstrapServers, "dns-resolver-world");
         tail = new TopicTail("dns-resolver", bootstrapServers, List.of(Topics.WORLD_SIMULATION,
-                Topics.WORLD_DNS_ZONES, Topics.WORLD_CLIENTS, Topics.WORLD_LANS), (topic, key, value) -> {
+                Topics.WORLD_DNS_ZONES, Topics.WORLD_CLIENTS, Topics.WORLD_LANS, Topics.WORLD_DNS_CACHE_FLUSHES,
+                Topics.DNS), (topic, key, value) -> {
             switch (topic) {
                 case Topics.WORLD_SIMULATION -> service.onSimulation(value == null ? null : Json.read(value, Simulation.class));
                 case Topics.WORLD_DNS_ZONES -> service.onZone(key, value == null ? null : Json.read(value, DnsZone.class));
                 case Topics.WORLD_CLIENTS -> service.onClient(key, value == null ? null : Json.read(value, ClientDevice.class));
                 case Topics.WORLD_LANS -> service.onLan(key, value == null ? null : Json.read(value, LanSegment.class));
+                case Topics.WORLD_DNS_CACHE_FLUSHES -> service.onCacheFlush(key,
+                        value == null ? null : Json.read(value, DnsCacheFlush.class));
+                case Topics.DNS -> {
+                    if (value != null) {
+                        service.onOwnHop(Json.read(value, HopEvent.class));
+                    }
+                }
                 default -> { }
             }
         }).start();
@@ -63,9 +77,17 @@ public class DnsWorld {
         }
     }
 
+    /** Writes a world record and returns once the broker has it. */
+    public void publish(String topic, String key, Object value) {
+        writer.sendAndWait(topic, key, value);
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         if (tail != null) {
             tail.close();
+        }
+        if (writer != null) {
+            writer.close();
         }
     }
 }

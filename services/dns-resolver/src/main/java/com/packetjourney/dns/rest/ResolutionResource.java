@@ -10,9 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
-import java.util.List;
-
-/** The recursive resolver's view: a cold-cache resolution traced query by query (like dig +trace), and its zones. */
+/** The recursive resolver's view: a cold-cache resolution traced query by query (like dig +trace). */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResolutionResource {
@@ -30,12 +28,5 @@ public class ResolutionResource {
         } catch (TextParseException e) {
             throw new InvalidParameterException("name", "'" + name + "' is not a domain name: " + e.getMessage());
         }
-    }
-
-    /** The origins of the zones the world's authoritative servers serve. */
-    @GET
-    @Path("zones")
-    public List<String> zones() {
-        return service.zoneOrigins();
     }
 }

@@ -5,8 +5,10 @@ import com.packetjourney.contracts.world.DnsZone;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,8 +21,31 @@ import static com.packetjourney.dns.domain.TestZones.ROOT;
 import static com.packetjourney.dns.domain.TestZones.withRecords;
 import static com.packetjourney.dns.domain.TestZones.zone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RecursiveResolverTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T09:00:00Z");
+
+    /** A resolver whose cache keeps what each resolution learned, stored at the instant it ran. */
+    private static final class WarmResolver {
+        private final RecursiveResolver resolver;
+        private final DnsCaches caches = new DnsCaches();
+        private int journeys;
+
+        WarmResolver(List<DnsZone> zones) {
+            resolver = new RecursiveResolver(TestZones.servers(zones));
+        }
+
+        Resolution resolveAt(Instant now) {
+            Resolution r = resolver.resolve(Name.fromConstantString("packet-journey.com."), new SplittableRandom(42),
+                    caches.resolver("198.51.100.53", now));
+            String journey = "j-" + journeys++;
+            for (int i = 0; i < r.learned().size(); i++) {
+                caches.store(CacheLevel.RESOLVER, "198.51.100.53", new CacheStamp(now, journey, i), r.learned().get(i));
+            }
+            return r;
+        }
+    }
 
     private static Resolution resolve(List<DnsZone> zones, String name) {
         return new RecursiveResolver(TestZones.servers(zones))
@@ -213,6 +238,67 @@ class RecursiveResolverTest {
         assertThat(kinds(r)).containsExactly(Step.Kind.REFERRAL, Step.Kind.REFERRAL);
         assertThat(r.failureMessage()).contains("a.gtld-servers.net. (192.5.6.30)").contains("noglue.com.")
                 .contains("no glue address for ns.elsewhere.org.");
+    }
+
+    @Test
+    void everyRrsetReceivedIsLearnedWithItsTtl() {
+        Resolution r = resolve(TestZones.scenario(), "packet-journey.com.");
+        assertThat(r.learned()).extracting(e -> e.key().toString(), CacheEntry::ttlSeconds).containsExactly(
+                tuple("com. NS", 172800L), tuple("a.gtld-servers.net. A", 172800L),
+                tuple("packet-journey.com. NS", 172800L), tuple("ns-1.awsdns-01.org. A", 172800L),
+                tuple("packet-journey.com. CNAME", 300L),
+                tuple("amazonaws.com. NS", 172800L), tuple("ns1.amzndns.com. A", 172800L),
+                tuple(ALB_NAME + " A", 60L));
+        assertThat(r.cacheLookup().result()).isEqualTo(CacheProbe.Result.MISS);
+        assertThat(r.answerEntry()).hasValueSatisfying(e -> assertThat(e.masterFile()).containsExactly(
+                "packet-journey.com. 60 IN CNAME " + ALB_NAME, ALB_NAME + " 60 IN A 54.217.10.21",
+                ALB_NAME + " 60 IN A 54.217.40.22"));
+    }
+
+    @Test
+    void aWarmCacheAnswersWithoutAQueryAndTheTtlLeft() {
+        WarmResolver resolver = new WarmResolver(TestZones.scenario());
+        resolver.resolveAt(T0);
+        Resolution r = resolver.resolveAt(T0.plusSeconds(30));
+
+        assertThat(r.steps()).isEmpty();
+        assertThat(r.isFromCache()).isTrue();
+        assertThat(r.cacheLookup().result()).isEqualTo(CacheProbe.Result.HIT);
+        assertThat(r.ttlSeconds()).isEqualTo(30);
+        assertThat(r.cacheLookup().ttlRemainingSeconds()).isEqualTo(30);
+        assertThat(r.cnameChain()).extracting(Name::toString).containsExactly("packet-journey.com.", ALB_NAME);
+        assertThat(r.addressStrings()).containsExactly("54.217.10.21", "54.217.40.22");
+        assertThat(r.learned()).isEmpty();
+    }
+
+    @Test
+    void onceTheAddressExpiredTheResolverAsksTheAmazonawsServersStraightAway() {
+        WarmResolver resolver = new WarmResolver(TestZones.scenario());
+        resolver.resolveAt(T0);
+        Resolution r = resolver.resolveAt(T0.plusSeconds(120));
+
+        // The CNAME (300 s) is still cached, the ALB's A (60 s) expired 60 s ago; the amazonaws.com. cut and its
+        // glue (172800 s) are cached, so neither the root nor com. is asked (RFC 1034 §5.3.3 step 2).
+        assertThat(r.cacheLookup().result()).isEqualTo(CacheProbe.Result.EXPIRED);
+        assertThat(r.cacheLookup().ttlRemainingSeconds()).isEqualTo(-60);
+        assertThat(kinds(r)).containsExactly(Step.Kind.ANSWER);
+        assertThat(serverIps(r)).containsExactly("205.251.242.103");
+        assertThat(r.steps().get(0).query()).isEqualTo(ALB_NAME + " IN A");
+        assertThat(r.latencyMicros()).isEqualTo(7000);
+        assertThat(r.cnameChain()).extracting(Name::toString).containsExactly("packet-journey.com.", ALB_NAME);
+        assertThat(r.answer()).extracting(Record::getTTL).containsExactly(180L, 60L, 60L);
+        assertThat(r.ttlSeconds()).isEqualTo(60);
+        assertThat(r.learned()).extracting(e -> e.key().toString()).containsExactly(ALB_NAME + " A");
+    }
+
+    @Test
+    void onceTheAliasExpiredTooTheResolverStartsAtTheDeepestCutsItStillKnows() {
+        WarmResolver resolver = new WarmResolver(TestZones.scenario());
+        resolver.resolveAt(T0);
+        Resolution r = resolver.resolveAt(T0.plusSeconds(600));
+
+        assertThat(kinds(r)).containsExactly(Step.Kind.CNAME, Step.Kind.ANSWER);
+        assertThat(serverIps(r)).containsExactly("205.251.192.1", "205.251.242.103");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.hop.DhcpConfigured;
 import com.packetjourney.contracts.hop.DnsResolved;
+import com.packetjourney.contracts.hop.DnsResolved.CacheLookup;
 import com.packetjourney.contracts.hop.DnsResolved.DnsStep;
 import com.packetjourney.contracts.hop.JourneyRequested;
 import com.packetjourney.contracts.world.ClientDevice;
@@ -29,6 +30,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DnsServiceTest {
     private static final Instant T0 = Instant.parse("2026-01-01T09:00:00Z");
@@ -72,7 +74,9 @@ class DnsServiceTest {
                 .isEqualTo(2 * 500 + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS + SCENARIO_RTTS);
         DnsResolved dns = (DnsResolved) out.payload();
         assertThat(dns.question()).isEqualTo("packet-journey.com. IN A");
-        assertThat(dns.answeredBy()).isEqualTo("recursive resolver 198.51.100.53 via forwarder 192.168.1.1 (iterative, cold cache)");
+        assertThat(dns.answeredBy()).isEqualTo("iterative");
+        assertThat(dns.cacheLookups()).extracting(CacheLookup::level, CacheLookup::result).containsExactly(
+                tuple("browser", "MISS"), tuple("os", "MISS"), tuple("router", "MISS"), tuple("resolver", "MISS"));
         assertThat(dns.steps()).extracting(DnsStep::kind).containsExactly("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "ANSWER");
         assertThat(dns.steps()).extracting(DnsStep::latencyMicros).containsExactly(12000L, 18000L, 9000L, 18000L, 7000L);
         assertThat(dns.steps().get(0)).satisfies(s -> {

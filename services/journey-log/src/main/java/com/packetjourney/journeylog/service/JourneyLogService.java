@@ -5,24 +5,48 @@ import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.UnreadableEventException;
 import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.contracts.journey.JourneyView;
+import com.packetjourney.journeylog.domain.JourneyFilter;
+import com.packetjourney.journeylog.domain.JourneyStats;
 import com.packetjourney.journeylog.domain.JourneyStore;
+import com.packetjourney.journeylog.domain.Page;
+import com.packetjourney.journeylog.domain.PartitionSnapshot;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * Rebuilds journeys from the hop topics alone. A record that cannot be read is logged and counted, never fatal:
- * the log must go on showing every other journey. Thread-safe: records arrive on the tail's thread, reads on
- * HTTP threads.
+ * Rebuilds journeys from the hop topics alone and keeps, per hop partition number, the offsets read so far and the
+ * journeys read from it, so that a consistent snapshot of the fold can be taken at any time and resumed from. A
+ * record that cannot be read is logged and counted, never fatal: the log must go on showing every other journey.
+ * Thread-safe: records arrive on the reader's thread, reads on HTTP threads; listeners are told of every journey
+ * that changed (or newly stalled) outside the lock.
  */
 public class JourneyLogService {
     private static final Logger LOG = Logger.getLogger(JourneyLogService.class);
 
     private final JourneyStore store;
     private final Clock wallClock;
+    /** Hop partition number to hop topic to the next offset to read there. */
+    private final Map<Integer, Map<String, Long>> offsets = new TreeMap<>();
+    private final Map<Integer, Set<String>> journeysByPartition = new TreeMap<>();
+    /** Records read per partition: a snapshot is only worth writing when this moved. */
+    private final Map<Integer, Long> recordsByPartition = new HashMap<>();
+    /** Journeys not completed or failed: the only ones that can stall. */
+    private final Set<String> unfinished = new HashSet<>();
+    private final Set<String> reportedStalled = new HashSet<>();
+    private final List<Consumer<JourneySummary>> listeners = new CopyOnWriteArrayList<>();
     private long unreadable;
 
     public JourneyLogService(Clock wallClock, Duration stallTimeout) {
@@ -30,8 +54,32 @@ public class JourneyLogService {
         this.store = new JourneyStore(stallTimeout);
     }
 
-    /** One record of a hop topic; returns whether it added something new to a journey. */
-    public synchronized boolean onHopRecord(String topic, String key, byte[] value) {
+    /** Called with the new summary of every journey that changed. */
+    public void addListener(Consumer<JourneySummary> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * One record of a hop topic at {@code partition} and {@code offset}; returns whether it added something new to
+     * a journey.
+     */
+    public boolean onHopRecord(String topic, int partition, long offset, String key, byte[] value) {
+        JourneySummary changed;
+        synchronized (this) {
+            offsets.computeIfAbsent(partition, p -> new TreeMap<>()).merge(topic, offset + 1, Math::max);
+            recordsByPartition.merge(partition, 1L, Long::sum);
+            HopEvent event = read(topic, key, value);
+            if (event == null || !store.apply(event)) {
+                return false;
+            }
+            journeysByPartition.computeIfAbsent(partition, p -> new TreeSet<>()).add(event.journeyId());
+            changed = track(event.journeyId());
+        }
+        listeners.forEach(l -> l.accept(changed));
+        return true;
+    }
+
+    private HopEvent read(String topic, String key, byte[] value) {
         HopEvent event;
         try {
             event = Json.read(value, HopEvent.class);
@@ -41,13 +89,80 @@ public class JourneyLogService {
         if (event.eventId() == null) {
             return skip(topic, key, "no eventId, so duplicates could not be told apart");
         }
-        return store.apply(event);
+        return event;
     }
 
-    private boolean skip(String topic, String key, String reason) {
+    private HopEvent skip(String topic, String key, String reason) {
         unreadable++;
         LOG.warnf("skipped unreadable record %s on %s: %s", key, topic, reason);
-        return false;
+        return null;
+    }
+
+    /** Notes whether the journey is still open; returns its new summary. */
+    private JourneySummary track(String journeyId) {
+        JourneyView view = store.view(journeyId, wallClock.instant()).orElseThrow();
+        reportedStalled.remove(journeyId);
+        if (view.status() == JourneyStatus.COMPLETED || view.status() == JourneyStatus.FAILED) {
+            unfinished.remove(journeyId);
+        } else {
+            unfinished.add(journeyId);
+        }
+        if (view.status() == JourneyStatus.STALLED) {
+            reportedStalled.add(journeyId);
+        }
+        return JourneySummary.of(view);
+    }
+
+    /** Tells listeners about journeys that have stalled since the last call: stalling is news without an event. */
+    public void checkStalls() {
+        List<JourneySummary> stalled = new ArrayList<>();
+        synchronized (this) {
+            for (String id : unfinished) {
+                if (!reportedStalled.contains(id)
+                        && store.status(id, wallClock.instant()) == JourneyStatus.STALLED) {
+                    reportedStalled.add(id);
+                    stalled.add(JourneySummary.of(store.view(id, wallClock.instant()).orElseThrow()));
+                }
+            }
+        }
+        stalled.forEach(s -> listeners.forEach(l -> l.accept(s)));
+    }
+
+    /** Loads a snapshot taken earlier (by this instance or another): its journeys and the offsets to go on from. */
+    public synchronized void restore(PartitionSnapshot snapshot) {
+        Set<String> ids = journeysByPartition.computeIfAbsent(snapshot.partition(), p -> new TreeSet<>());
+        for (HopEvent e : snapshot.events()) {
+            store.apply(e);
+            ids.add(e.journeyId());
+        }
+        ids.forEach(this::track);
+        Map<String, Long> known = offsets.computeIfAbsent(snapshot.partition(), p -> new TreeMap<>());
+        snapshot.offsets().forEach((topic, next) -> known.merge(topic, next, Math::max));
+    }
+
+    /** The fold's state for one partition number and the offsets it covers, consistent with each other. */
+    public synchronized PartitionSnapshot snapshot(int partition) {
+        List<HopEvent> events = new ArrayList<>();
+        for (String id : journeysByPartition.getOrDefault(partition, Set.of())) {
+            events.addAll(store.events(id));
+        }
+        return new PartitionSnapshot(partition, Map.copyOf(offsets.getOrDefault(partition, Map.of())), events);
+    }
+
+    /** The next offset to read in a hop topic's partition, if anything of it has been read or restored. */
+    public synchronized Optional<Long> nextOffset(String topic, int partition) {
+        return Optional.ofNullable(offsets.getOrDefault(partition, Map.of()).get(topic));
+    }
+
+    /** Per partition number, the next offset to read in each hop topic. */
+    public synchronized Map<Integer, Map<String, Long>> offsets() {
+        Map<Integer, Map<String, Long>> copy = new TreeMap<>();
+        offsets.forEach((p, o) -> copy.put(p, Map.copyOf(o)));
+        return copy;
+    }
+
+    public synchronized long recordsRead(int partition) {
+        return recordsByPartition.getOrDefault(partition, 0L);
     }
 
     public synchronized Optional<JourneyView> journey(String journeyId) {
@@ -56,7 +171,18 @@ public class JourneyLogService {
 
     /** Up to {@code limit} journeys, most recently begun first; a null status means any. */
     public synchronized List<JourneySummary> journeys(JourneyStatus status, int limit) {
-        return store.recent(status, limit, wallClock.instant()).stream().map(JourneySummary::of).toList();
+        return journeys(JourneyFilter.status(status), 0, limit).items();
+    }
+
+    /** One page of the journeys matching the filter, most recently begun first. */
+    public synchronized Page<JourneySummary> journeys(JourneyFilter filter, int offset, int limit) {
+        Page<JourneyView> page = store.query(filter, offset, limit, wallClock.instant());
+        return new Page<>(page.items().stream().map(JourneySummary::of).toList(), page.total(), page.offset(),
+                page.limit());
+    }
+
+    public synchronized JourneyStats stats(JourneyFilter filter) {
+        return store.stats(filter, wallClock.instant());
     }
 
     public synchronized long unreadableRecords() {

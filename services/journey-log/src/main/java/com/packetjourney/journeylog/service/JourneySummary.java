@@ -7,7 +7,10 @@ import com.packetjourney.contracts.journey.JourneyView;
 
 import java.time.Instant;
 
-/** A journey in a list: its {@link JourneyView} without the hops, which only the single-journey view carries. */
+/**
+ * A journey in a list: its {@link JourneyView} without the hops, which only the single-journey view carries, and
+ * with the failure code's one-line explanation.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JourneySummary(
         String journeyId,
@@ -21,11 +24,13 @@ public record JourneySummary(
         String failedHop,
         FailureCode failureCode,
         String failureMessage,
+        String failureExplanation,
         Integer httpStatus) {
 
     public static JourneySummary of(JourneyView view) {
         return new JourneySummary(view.journeyId(), view.status(), view.url(), view.client(), view.simStartedAt(),
                 view.simTotalMicros(), view.hops().size(), view.lastHop(), view.failedHop(), view.failureCode(),
-                view.failureMessage(), view.httpStatus());
+                view.failureMessage(), view.failureCode() == null ? null : view.failureCode().explanation(),
+                view.httpStatus());
     }
 }

@@ -27,7 +27,12 @@ public final class JourneyFixtures {
 
     /** All six hops of a journey that ends with nginx answering 200. */
     public static List<HopEvent> completed(String journeyId, Instant wallTime) {
-        List<HopEvent> hops = new ArrayList<>(upToDns(journeyId, wallTime));
+        return completed(journeyId, wallTime, "laptop");
+    }
+
+    /** A completed journey sent by another client device. */
+    public static List<HopEvent> completed(String journeyId, Instant wallTime, String client) {
+        List<HopEvent> hops = new ArrayList<>(upToDns(journeyId, wallTime, client));
         HopEvent dns = hops.get(hops.size() - 1);
         JourneyContext routedCtx = dns.context().withPublicSourceIp("198.51.100.23");
         HopEvent routed = dns.next(LATENCIES[3], wallTime, Outcome.ok(), routedCtx,
@@ -54,7 +59,11 @@ public final class JourneyFixtures {
 
     /** A journey whose name does not resolve: three hops, the last one failed with NXDOMAIN. */
     public static List<HopEvent> failedAtDns(String journeyId, Instant wallTime) {
-        List<HopEvent> hops = new ArrayList<>(upToDns(journeyId, wallTime).subList(0, 2));
+        return failedAtDns(journeyId, wallTime, "laptop");
+    }
+
+    public static List<HopEvent> failedAtDns(String journeyId, Instant wallTime, String client) {
+        List<HopEvent> hops = new ArrayList<>(upToDns(journeyId, wallTime, client).subList(0, 2));
         HopEvent dhcp = hops.get(1);
         hops.add(dhcp.next(LATENCIES[2], wallTime, Outcome.failed(FailureCode.DNS_NXDOMAIN,
                         "packet-journey.com. does not exist"), dhcp.context(),
@@ -63,10 +72,10 @@ public final class JourneyFixtures {
         return hops;
     }
 
-    private static List<HopEvent> upToDns(String journeyId, Instant wallTime) {
+    private static List<HopEvent> upToDns(String journeyId, Instant wallTime, String client) {
         HopEvent requested = HopEvent.first(journeyId, EPOCH, LATENCIES[0], wallTime, Outcome.ok(),
-                JourneyContext.request(URL, "https", "packet-journey.com", 443, "/", "laptop", "3c:22:fb:7a:10:01"),
-                new JourneyRequested(URL, "GET", "laptop", "3c:22:fb:7a:10:01"));
+                JourneyContext.request(URL, "https", "packet-journey.com", 443, "/", client, "3c:22:fb:7a:10:01"),
+                new JourneyRequested(URL, "GET", client, "3c:22:fb:7a:10:01"));
         HopEvent dhcp = requested.next(LATENCIES[1], wallTime, Outcome.ok(),
                 requested.context().withLease("192.168.1.100", "192.168.1.1", "192.168.1.1"),
                 new DhcpConfigured("192.168.1.1", DhcpConfigured.MODE_FULL_EXCHANGE, List.of(),

@@ -95,4 +95,22 @@ class JourneyStoreTest {
                 .containsExactly("b");
         assertThat(store.size()).isEqualTo(3);
     }
+
+    @Test
+    void pagesOfAFilteredListCountEveryMatch() {
+        for (int i = 0; i < 5; i++) {
+            JourneyFixtures.completed("ok-" + i, WALL.plusSeconds(i)).forEach(store::apply);
+        }
+        JourneyFixtures.failedAtDns("bad", WALL).forEach(store::apply);
+
+        Page<JourneyView> first = store.query(JourneyFilter.status(JourneyStatus.COMPLETED), 0, 2, WALL);
+        assertThat(first.items()).extracting(JourneyView::journeyId).containsExactly("ok-4", "ok-3");
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(first.hasPrevious()).isFalse();
+        Page<JourneyView> last = store.query(JourneyFilter.status(JourneyStatus.COMPLETED), 4, 2, WALL);
+        assertThat(last.items()).extracting(JourneyView::journeyId).containsExactly("ok-0");
+        assertThat(last.hasNext()).isFalse();
+        assertThat(store.query(JourneyFilter.ALL, 10, 2, WALL).items()).isEmpty();
+    }
 }

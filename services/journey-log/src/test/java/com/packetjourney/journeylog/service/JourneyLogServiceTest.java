@@ -26,10 +26,10 @@ class JourneyLogServiceTest {
 
     @Test
     void unreadableRecordsAreCountedAndTheRestIsStillRead() {
-        assertThat(service.onHopRecord(Topics.DNS, "x", bytes("{not json"))).isFalse();
-        assertThat(service.onHopRecord(Topics.DNS, "x", null)).isFalse();
+        assertThat(service.onHopRecord(Topics.DNS, 0, 0, "x", bytes("{not json"))).isFalse();
+        assertThat(service.onHopRecord(Topics.DNS, 0, 1, "x", null)).isFalse();
         JourneyFixtures.completed("j-1", WALL).forEach(e ->
-                service.onHopRecord(e.hopType().topic(), e.journeyId(), bytes(Json.write(e))));
+                service.onHopRecord(e.hopType().topic(), 0, e.hop(), e.journeyId(), bytes(Json.write(e))));
 
         assertThat(service.unreadableRecords()).isEqualTo(2);
         assertThat(service.journey("j-1")).get().extracting(v -> v.hops().size()).isEqualTo(6);
@@ -38,7 +38,7 @@ class JourneyLogServiceTest {
     @Test
     void summariesLeaveTheHopsOut() {
         JourneyFixtures.failedAtDns("j-2", WALL).forEach(e ->
-                service.onHopRecord(e.hopType().topic(), e.journeyId(), bytes(Json.write(e))));
+                service.onHopRecord(e.hopType().topic(), 0, e.hop(), e.journeyId(), bytes(Json.write(e))));
         assertThat(service.journeys(JourneyStatus.FAILED, 5)).singleElement().satisfies(s -> {
             assertThat(s.journeyId()).isEqualTo("j-2");
             assertThat(s.hopCount()).isEqualTo(3);

@@ -17,14 +17,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the API server stores: nodes, deployments, pods and the networks the CNI gave them. {@link #reconcile()}
- * runs the controllers (ReplicaSet, scheduler, pod status) once over the whole state and returns the pod watch
- * events that bring the stored pods to where the cluster should be.
+ * What the API server stores: nodes, deployments, pods and the networks the CNI gave them (or the CNI's error).
+ * {@link #reconcile()} runs the controllers (Deployment rolling updates, ReplicaSet, scheduler, pod status) once
+ * over the whole state and returns the pod watch events that bring the stored pods to where the cluster should be.
  */
 public final class ClusterState {
     public static final String PENDING = "Pending";
     public static final String RUNNING = "Running";
     public static final String TERMINATING = "Terminating";
+    /** How the kubelet reports a pod sandbox the CNI could not set up; the pod stays ContainerCreating. */
+    public static final String SANDBOX_FAILED = "Failed to create pod sandbox: ";
 
     /** A write to the pod log: a watch event, or a tombstone ({@code event} null) once the pod is gone. */
     public record PodChange(String key, WatchEvent<Pod> event) {
@@ -86,6 +88,42 @@ public final class ClusterState {
         return Optional.ofNullable(deployments.get(namespace + "/" + name));
     }
 
+    /**
+     * Starts deleting a pod, as "kubectl delete pod" does: it is Terminating from now on, and the next
+     * {@link #reconcile()} announces and removes it (and lets its ReplicaSet replace it). Empty when no such pod.
+     */
+    public Optional<Pod> markForDeletion(String namespace, String name) {
+        Pod pod = pods.get(namespace + "/" + name);
+        if (pod == null) {
+            return Optional.empty();
+        }
+        Pod terminating = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(), TERMINATING,
+                pod.podIp(), false, pod.containerPort(), pod.resourceVersion(), pod.message());
+        pods.put(terminating.key(), terminating);
+        return Optional.of(terminating);
+    }
+
+    public Optional<DeploymentStatus> deploymentStatus(String namespace, String name) {
+        Deployment d = deployments.get(namespace + "/" + name);
+        if (d == null) {
+            return Optional.empty();
+        }
+        String current = controller.replicaSetName(d);
+        Map<String, List<Pod>> byReplicaSet = new TreeMap<>();
+        podsOf(d).forEach(p -> byReplicaSet.computeIfAbsent(p.owner().substring(ReplicaSetController.OWNER_KIND
+                .length()), rs -> new ArrayList<>()).add(p));
+        List<Pod> updated = byReplicaSet.getOrDefault(current, List.of());
+        List<DeploymentStatus.ReplicaSetStatus> replicaSets = byReplicaSet.entrySet().stream()
+                .map(e -> new DeploymentStatus.ReplicaSetStatus(e.getKey(), e.getValue().size(),
+                        (int) e.getValue().stream().filter(ClusterState::isAvailable).count())).toList();
+        int available = (int) podsOf(d).stream().filter(ClusterState::isAvailable).count();
+        int updatedAvailable = (int) updated.stream().filter(ClusterState::isAvailable).count();
+        boolean rolledOut = byReplicaSet.keySet().stream().allMatch(current::equals)
+                && updated.size() == d.replicas() && updatedAvailable == d.replicas();
+        return Optional.of(new DeploymentStatus(d.namespace(), d.name(), d.image(), d.replicas(), updated.size(),
+                available, available, current, replicaSets, rolledOut));
+    }
+
     public List<Pod> pods() {
         return List.copyOf(pods.values());
     }
@@ -103,33 +141,90 @@ public final class ClusterState {
         List<PodChange> changes = new ArrayList<>();
         for (Pod pod : List.copyOf(pods.values())) {
             boolean nodeGone = pod.node() != null && !nodes.containsKey(pod.node());
-            if (TERMINATING.equals(pod.phase()) || nodeGone || !ownedByCurrentReplicaSet(pod)) {
+            if (TERMINATING.equals(pod.phase()) || nodeGone || deploymentOf(pod).isEmpty()) {
                 delete(pod, changes);
             }
         }
         List<String> created = new ArrayList<>();
         for (Deployment d : deployments.values()) {
-            String owner = ReplicaSetController.owner(controller.replicaSetName(d));
-            List<Pod> owned = pods.values().stream()
-                    .filter(p -> p.namespace().equals(d.namespace()) && owner.equals(p.owner())).toList();
-            if (owned.size() > d.replicas()) {
-                controller.podsToDelete(owned, d.replicas()).forEach(p -> delete(p, changes));
-            } else {
-                created.addAll(create(d, d.replicas() - owned.size()));
-            }
+            created.addAll(rollOut(d, changes));
         }
         schedule(created, changes);
         markNetworkedPodsRunning(changes);
         return changes;
     }
 
-    private boolean ownedByCurrentReplicaSet(Pod pod) {
+    /** The Deployment whose ReplicaSet (current or an earlier template's) owns the pod. */
+    private Optional<Deployment> deploymentOf(Pod pod) {
         if (pod.owner() == null || !pod.owner().startsWith(ReplicaSetController.OWNER_KIND)) {
-            return false;
+            return Optional.empty();
         }
         String replicaSet = pod.owner().substring(ReplicaSetController.OWNER_KIND.length());
-        Deployment d = deployments.get(pod.namespace() + "/" + ReplicaSetController.deploymentOf(replicaSet));
-        return d != null && controller.replicaSetName(d).equals(replicaSet);
+        return Optional.ofNullable(deployments.get(pod.namespace() + "/"
+                + ReplicaSetController.deploymentOf(replicaSet)));
+    }
+
+    private List<Pod> podsOf(Deployment d) {
+        return pods.values().stream().filter(p -> p.namespace().equals(d.namespace())
+                && deploymentOf(p).map(o -> o.name().equals(d.name())).orElse(false)).toList();
+    }
+
+    /**
+     * The ReplicaSet of the current template gets the Deployment's replicas. While pods of earlier templates remain,
+     * it is a rolling update (kubernetes/pkg/controller/deployment/rolling.go), stepped until nothing moves: the new
+     * ReplicaSet grows within replicas + maxSurge pods in all; old pods go, unavailable ones first, while at least
+     * replicas - maxUnavailable pods stay available. Returns the keys of the pods it created.
+     */
+    private List<String> rollOut(Deployment d, List<PodChange> changes) {
+        String current = ReplicaSetController.owner(controller.replicaSetName(d));
+        RollingUpdate strategy = RollingUpdate.defaults(d.replicas());
+        List<String> created = new ArrayList<>();
+        boolean moved = true;
+        while (moved) {
+            List<Pod> fresh = podsOf(d).stream().filter(p -> current.equals(p.owner())).toList();
+            List<Pod> old = podsOf(d).stream().filter(p -> !current.equals(p.owner())).toList();
+            moved = false;
+            if (fresh.size() > d.replicas()) {
+                controller.podsToDelete(fresh, d.replicas()).forEach(p -> delete(p, changes));
+                moved = true;
+            } else if (old.isEmpty()) {
+                created.addAll(create(d, d.replicas() - fresh.size()));
+            } else if (strategy.scaleUp(d.replicas(), fresh.size(), old.size()) > 0) {
+                created.addAll(create(d, strategy.scaleUp(d.replicas(), fresh.size(), old.size())));
+                moved = true;
+            } else {
+                moved = scaleDownOld(d, strategy, fresh, old, changes);
+            }
+        }
+        return created;
+    }
+
+    /** Deletes the old pods the rollout can spare now; whether it deleted any. */
+    private boolean scaleDownOld(Deployment d, RollingUpdate strategy, List<Pod> fresh, List<Pod> old,
+                                 List<PodChange> changes) {
+        int minAvailable = strategy.minAvailable(d.replicas());
+        int freshUnavailable = (int) fresh.stream().filter(p -> !isAvailable(p)).count();
+        int maxScaledDown = fresh.size() + old.size() - minAvailable - freshUnavailable;
+        if (maxScaledDown <= 0) {
+            return false;
+        }
+        // unavailable old pods cost no availability: they go first
+        List<Pod> unhealthy = old.stream().filter(p -> !isAvailable(p)).toList();
+        List<Pod> doomed = new ArrayList<>(controller.podsToDelete(unhealthy,
+                Math.max(0, unhealthy.size() - maxScaledDown)));
+        List<Pod> healthy = old.stream().filter(ClusterState::isAvailable).toList();
+        int available = (int) fresh.stream().filter(ClusterState::isAvailable).count() + healthy.size();
+        int spare = Math.min(healthy.size(), available - minAvailable);
+        if (spare > 0) {
+            doomed.addAll(controller.podsToDelete(healthy, healthy.size() - spare));
+        }
+        doomed.forEach(p -> delete(p, changes));
+        return !doomed.isEmpty();
+    }
+
+    /** Running and ready (minReadySeconds is 0): it counts towards the Deployment's availability. */
+    private static boolean isAvailable(Pod pod) {
+        return RUNNING.equals(pod.phase()) && pod.ready();
     }
 
     private List<String> create(Deployment d, int count) {
@@ -162,14 +257,23 @@ public final class ClusterState {
         }
     }
 
-    /** A pod is Running and ready once the CNI has given it its network on the node it is bound to. */
+    /**
+     * A pod is Running and ready once the CNI has given it its network on the node it is bound to; when the CNI
+     * could not, the pod stays Pending (ContainerCreating) with the CNI's error as its message.
+     */
     private void markNetworkedPodsRunning(List<PodChange> changes) {
         for (Pod pod : List.copyOf(pods.values())) {
             PodNetwork network = networks.get(pod.key());
-            if (PENDING.equals(pod.phase()) && pod.node() != null && network != null
-                    && pod.node().equals(network.node())) {
+            if (!PENDING.equals(pod.phase()) || pod.node() == null || network == null
+                    || !pod.node().equals(network.node())) {
+                continue;
+            }
+            if (network.failure() == null) {
                 emit(WatchEvent.MODIFIED, new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(),
                         RUNNING, network.podIp(), true, pod.containerPort(), 0, null), changes);
+            } else if (!(SANDBOX_FAILED + network.failure()).equals(pod.message())) {
+                emit(WatchEvent.MODIFIED, new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(),
+                        PENDING, null, false, pod.containerPort(), 0, SANDBOX_FAILED + network.failure()), changes);
             }
         }
     }

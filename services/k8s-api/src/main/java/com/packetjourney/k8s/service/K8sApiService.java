@@ -11,6 +11,7 @@ import com.packetjourney.contracts.k8s.Service;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.k8s.domain.ClusterState;
+import com.packetjourney.k8s.domain.DeploymentStatus;
 import com.packetjourney.k8s.domain.NodeStatus;
 
 import java.util.HashMap;
@@ -107,6 +108,31 @@ public class K8sApiService {
                 d.name(), replicas, d.labels(), d.image(), d.containerPort()));
         scaled.ifPresent(d -> writer.write(Topics.WORLD_K8S_MANIFESTS, d.key(), d));
         return scaled;
+    }
+
+    /**
+     * Writes the Deployment with a new container image to the world log: once read back, its new ReplicaSet rolls
+     * out and replaces the old pods ("kubectl set image").
+     */
+    public synchronized Optional<Deployment> setImage(String namespace, String name, String image) {
+        Optional<Deployment> updated = cluster.deployment(namespace, name).map(d -> new Deployment(d.namespace(),
+                d.name(), d.replicas(), d.labels(), image, d.containerPort()));
+        updated.ifPresent(d -> writer.write(Topics.WORLD_K8S_MANIFESTS, d.key(), d));
+        return updated;
+    }
+
+    /**
+     * Deletes a pod ("kubectl delete pod"): it is announced Terminating, then deleted, and its ReplicaSet creates a
+     * replacement. The pod log is this service's own, so the change is written at once. Empty when no such pod.
+     */
+    public synchronized Optional<Pod> deletePod(String namespace, String name) {
+        Optional<Pod> terminating = cluster.markForDeletion(namespace, name);
+        terminating.ifPresent(p -> reconcile());
+        return terminating;
+    }
+
+    public synchronized Optional<DeploymentStatus> deploymentStatus(String namespace, String name) {
+        return cluster.deploymentStatus(namespace, name);
     }
 
     public synchronized List<Pod> pods() {

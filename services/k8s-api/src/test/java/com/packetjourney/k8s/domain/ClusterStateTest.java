@@ -53,7 +53,7 @@ class ClusterStateTest {
         ClusterState cluster = cluster(1);
         Pod pod = cluster.reconcile().get(0).event().object();
         cluster.putNetwork(pod.key(), new PodNetwork("default", pod.name(), pod.node(), "10.0.1.18", "eni-1", 0,
-                "cni-x", "eni0123456789a", "eth0", "10.0.1.18 dev eni0123456789a scope link", "e1"));
+                "cni-x", "eni0123456789a", "eth0", "10.0.1.18 dev eni0123456789a scope link", "e1", null, null));
         List<ClusterState.PodChange> changes = cluster.reconcile();
         assertThat(changes).hasSize(1);
         Pod running = changes.get(0).event().object();
@@ -131,5 +131,123 @@ class ClusterStateTest {
                 .containsExactly("MODIFIED", "DELETED", "tombstone", "ADDED");
         assertThat(changes.get(3).event().object().node()).isEqualTo(a.name());
         assertThat(cluster.pods()).hasSize(2).allSatisfy(p -> assertThat(p.node()).isEqualTo(a.name()));
+    }
+
+    /** What node-cni does: an address for every scheduled pod that has none yet. */
+    private static void giveNetworks(ClusterState cluster, int[] nextIp) {
+        for (Pod pod : cluster.pods()) {
+            if (pod.node() != null && "Pending".equals(pod.phase()) && pod.message() == null) {
+                cluster.putNetwork(pod.key(), network(pod, "10.0.1." + nextIp[0]++));
+            }
+        }
+    }
+
+    private static PodNetwork network(Pod pod, String ip) {
+        return new PodNetwork(pod.namespace(), pod.name(), pod.node(), ip, "eni-1", 0, "cni-x", "eni0", "eth0",
+                ip + " dev eni0 scope link", "e-" + pod.name(), null, null);
+    }
+
+    @Test
+    void aPodTheCniCouldNotSetUpStaysPendingWithTheCnisErrorUntilItGetsAnAddress() {
+        ClusterState cluster = cluster(1);
+        Pod pod = cluster.reconcile().get(0).event().object();
+        String failure = "plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: "
+                + "failed to assign an IP address to container";
+        cluster.putNetwork(pod.key(), new PodNetwork("default", pod.name(), pod.node(), null, null, 0, null, null,
+                null, null, "f1", null, failure));
+        List<ClusterState.PodChange> changes = cluster.reconcile();
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.event().type()).isEqualTo(WatchEvent.MODIFIED);
+            assertThat(c.event().object().phase()).isEqualTo("Pending");
+            assertThat(c.event().object().message()).isEqualTo("Failed to create pod sandbox: " + failure);
+        });
+        assertThat(cluster.reconcile()).as("reported once").isEmpty();
+
+        cluster.putNetwork(pod.key(), network(pod, "10.0.1.40"));
+        Pod running = cluster.reconcile().get(0).event().object();
+        assertThat(running.phase()).isEqualTo("Running");
+        assertThat(running.message()).isNull();
+    }
+
+    @Test
+    void aDeletedPodTerminatesAndItsReplicaSetReplacesIt() {
+        ClusterState cluster = cluster(2);
+        List<Pod> created = cluster.reconcile().stream().map(c -> c.event().object()).toList();
+        assertThat(cluster.markForDeletion("default", "nope")).isEmpty();
+        Pod terminating = cluster.markForDeletion("default", created.get(0).name()).orElseThrow();
+        assertThat(terminating.phase()).isEqualTo("Terminating");
+
+        List<ClusterState.PodChange> changes = cluster.reconcile();
+        assertThat(changes).extracting(c -> c.event() == null ? "tombstone" : c.event().type())
+                .containsExactly("MODIFIED", "DELETED", "tombstone", "ADDED");
+        assertThat(changes.get(0).event().object().phase()).isEqualTo("Terminating");
+        Pod replacement = changes.get(3).event().object();
+        assertThat(replacement.name()).isNotIn(created.get(0).name(), created.get(1).name());
+        assertThat(replacement.owner()).isEqualTo(created.get(0).owner());
+        assertThat(cluster.pods()).extracting(Pod::name).containsExactlyInAnyOrder(created.get(1).name(),
+                replacement.name());
+    }
+
+    @Test
+    void aNewImageRollsOutWithinMaxSurgeAndMaxUnavailable() {
+        ClusterState cluster = cluster(3);
+        int[] ip = {20};
+        cluster.reconcile();
+        giveNetworks(cluster, ip);
+        cluster.reconcile();
+        String oldOwner = cluster.pods().get(0).owner();
+        assertThat(cluster.deploymentStatus("default", "nginx").orElseThrow().rolledOut()).isTrue();
+
+        cluster.putDeployment(new Deployment("default", "nginx", 3, Map.of("app", "nginx"), "nginx:1.28", 80));
+        List<ClusterState.PodChange> first = cluster.reconcile();
+        // 3 replicas: maxSurge 1, maxUnavailable 0 -> one new pod, no old pod goes before it is available
+        assertThat(first).extracting(c -> c.event().type()).containsExactly(WatchEvent.ADDED);
+        String newOwner = first.get(0).event().object().owner();
+        assertThat(newOwner).isNotEqualTo(oldOwner);
+        DeploymentStatus rolling = cluster.deploymentStatus("default", "nginx").orElseThrow();
+        assertThat(rolling.updatedReplicas()).isEqualTo(1);
+        assertThat(rolling.availableReplicas()).isEqualTo(3);
+        assertThat(rolling.replicaSets()).hasSize(2);
+        assertThat(rolling.rolledOut()).isFalse();
+
+        for (int step = 0; step < 10; step++) {
+            giveNetworks(cluster, ip);
+            cluster.reconcile();
+            List<Pod> pods = cluster.pods();
+            assertThat(pods.size()).as("at most replicas + maxSurge").isLessThanOrEqualTo(4);
+            assertThat(pods.stream().filter(p -> "Running".equals(p.phase()) && p.ready()).count())
+                    .as("at least replicas - maxUnavailable available").isGreaterThanOrEqualTo(3);
+        }
+        assertThat(cluster.pods()).hasSize(3).allSatisfy(p -> {
+            assertThat(p.owner()).isEqualTo(newOwner);
+            assertThat(p.phase()).isEqualTo("Running");
+        });
+        DeploymentStatus done = cluster.deploymentStatus("default", "nginx").orElseThrow();
+        assertThat(done.image()).isEqualTo("nginx:1.28");
+        assertThat(done.updatedReplicas()).isEqualTo(3);
+        assertThat(done.replicaSets()).singleElement().extracting(DeploymentStatus.ReplicaSetStatus::pods)
+                .isEqualTo(3);
+        assertThat(done.rolledOut()).isTrue();
+    }
+
+    @Test
+    void unavailableOldPodsGoBeforeAvailableOnes() {
+        ClusterState cluster = cluster(4);
+        cluster.reconcile();
+        List<Pod> old = cluster.pods();
+        cluster.putNetwork(old.get(0).key(), network(old.get(0), "10.0.1.20"));
+        cluster.putNetwork(old.get(1).key(), network(old.get(1), "10.0.1.21"));
+        cluster.reconcile();
+
+        cluster.putDeployment(new Deployment("default", "nginx", 4, Map.of("app", "nginx"), "nginx:1.28", 80));
+        List<ClusterState.PodChange> changes = cluster.reconcile();
+        // 4 replicas: maxSurge 1, maxUnavailable 1. One new pod; with 5 pods of which 3 must stay available and the
+        // new one not yet, one old pod may go: an unavailable one. Then the surge allows one more new pod.
+        List<String> deleted = changes.stream().filter(c -> c.event() != null
+                && WatchEvent.DELETED.equals(c.event().type())).map(c -> c.event().object().name()).toList();
+        assertThat(deleted).hasSize(1).isSubsetOf(old.get(2).name(), old.get(3).name());
+        assertThat(changes.stream().filter(c -> c.event() != null && WatchEvent.ADDED.equals(c.event().type())))
+                .hasSize(2);
+        assertThat(cluster.pods()).hasSize(5).extracting(Pod::name).contains(old.get(0).name(), old.get(1).name());
     }
 }

@@ -72,7 +72,8 @@ class ControlPlaneIT {
 
         Pod first = added.get(0).object();
         PodNetwork network = new PodNetwork(ns, first.name(), first.node(), "10.0.1.18", "eni-0123456789abcdef0", 0,
-                "cni-" + suffix, "eni0123456789a", "eth0", "10.0.1.18 dev eni0123456789a scope link", "ev-" + suffix);
+                "cni-" + suffix, "eni0123456789a", "eth0", "10.0.1.18 dev eni0123456789a scope link", "ev-" + suffix,
+                null, null);
         TopicProbe.send(Topics.CNI_POD_NETWORKS, network.key(), Json.write(network));
         Pod running = events(ns, WatchEvent.MODIFIED, 1).get(0).object();
         assertThat(running.name()).isEqualTo(first.name());
@@ -96,6 +97,59 @@ class ControlPlaneIT {
         given().get("/api/v1/pods").then().statusCode(200);
         assertThat(given().get("/api/v1/pods").jsonPath().getList("findAll { it.namespace == '" + ns + "' }.name"))
                 .containsExactly(first.name());
+    }
+
+    @Test
+    void aCniFailureIsThePodsMessageADeletedPodIsReplacedAndANewImageRollsOut() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String ns = "ns-" + suffix;
+        Node node = new Node("node-c-" + suffix, "m5.large", "eu-west-1a", "10.0.0.0/19", "10.0.1.30");
+        Deployment web = new Deployment(ns, "web", 2, Map.of("app", "web"), "nginx:1.27", 80);
+        TopicProbe.send(Topics.WORLD_SIMULATION, Simulation.KEY,
+                Json.write(new Simulation("it", SEED, Instant.parse("2026-01-01T09:00:00Z"))));
+        TopicProbe.send(Topics.WORLD_K8S_MANIFESTS, node.key(), Json.write(node));
+        TopicProbe.send(Topics.WORLD_K8S_MANIFESTS, web.key(), Json.write(web));
+        List<WatchEvent<Pod>> added = events(ns, WatchEvent.ADDED, 2);
+        Pod first = added.get(0).object();
+        Pod second = added.get(1).object();
+
+        String failure = "plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: "
+                + "failed to assign an IP address to container";
+        TopicProbe.send(Topics.CNI_POD_NETWORKS, first.key(), Json.write(new PodNetwork(ns, first.name(),
+                first.node(), null, null, 0, null, null, null, null, "f-" + suffix, null, failure)));
+        Pod waiting = events(ns, WatchEvent.MODIFIED, 1).get(0).object();
+        assertThat(waiting.name()).isEqualTo(first.name());
+        assertThat(waiting.phase()).isEqualTo("Pending");
+        assertThat(waiting.message()).isEqualTo("Failed to create pod sandbox: " + failure);
+        assertThat(given().get("/api/v1/pods").jsonPath().getString(
+                "find { it.name == '" + first.name() + "' }.message")).contains("failed to assign an IP address");
+
+        given().delete("/api/v1/namespaces/" + ns + "/pods/" + second.name()).then().statusCode(200)
+                .body("name", equalTo(second.name())).body("phase", equalTo("Terminating"));
+        assertThat(events(ns, WatchEvent.DELETED, 1)).extracting(e -> e.object().name())
+                .containsExactly(second.name());
+        List<WatchEvent<Pod>> replaced = events(ns, WatchEvent.ADDED, 3);
+        assertThat(replaced.get(2).object().owner()).isEqualTo(second.owner());
+        assertThat(replaced.get(2).object().name()).isNotIn(first.name(), second.name());
+        given().delete("/api/v1/namespaces/" + ns + "/pods/no-such-pod").then().statusCode(404)
+                .contentType("application/problem+json").body("field", equalTo("name"));
+
+        given().contentType("application/merge-patch+json").body("{\"image\": \"nginx:1.28\"}")
+                .patch("/apis/apps/v1/namespaces/" + ns + "/deployments/web")
+                .then().statusCode(202).body("image", equalTo("nginx:1.28"));
+        // 2 replicas: maxSurge 1, maxUnavailable 0, so one pod of the new ReplicaSet comes first
+        List<WatchEvent<Pod>> rolled = events(ns, WatchEvent.ADDED, 4);
+        assertThat(rolled.get(3).object().owner()).isNotEqualTo(first.owner()).startsWith("ReplicaSet/web-");
+        given().get("/apis/apps/v1/namespaces/" + ns + "/deployments/web").then().statusCode(200)
+                .body("image", equalTo("nginx:1.28")).body("replicas", equalTo(2));
+        given().contentType("application/json").body("{\"image\": \"nginx 1.28\"}")
+                .patch("/apis/apps/v1/namespaces/" + ns + "/deployments/web")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("image"));
+
+        // leave no node or pods behind for the other tests' scheduling
+        TopicProbe.send(Topics.WORLD_K8S_MANIFESTS, web.key(), null);
+        TopicProbe.send(Topics.WORLD_K8S_MANIFESTS, node.key(), null);
+        TopicProbe.awaitRecords(Topics.K8S_NODES, r -> r.key().equals(node.name()) && r.value() == null, 1, WAIT);
     }
 
     @Test

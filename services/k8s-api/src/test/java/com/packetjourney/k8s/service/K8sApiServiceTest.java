@@ -86,4 +86,29 @@ class K8sApiServiceTest {
         assertThat(service.scale("default", "nope", 1)).isEmpty();
         assertThat(service.pods()).isEmpty();
     }
+
+    @Test
+    void settingAnImageWritesTheDeploymentAndDeletingAPodWritesItsEndAndItsReplacement() {
+        K8sApiService service = service();
+        service.onSimulation(SIMULATION);
+        service.startReconciling();
+        assertThat(service.setImage("default", "nginx", "nginx:1.28")).get().extracting(Deployment::image)
+                .isEqualTo("nginx:1.28");
+        assertThat(log).last().isEqualTo(new Write(Topics.WORLD_K8S_MANIFESTS, "Deployment/default/nginx",
+                new Deployment("default", "nginx", 2, Map.of("app", "nginx"), "nginx:1.28", 80)));
+        assertThat(service.setImage("default", "nope", "nginx:1.28")).isEmpty();
+
+        Pod victim = service.pods().get(0);
+        log.clear();
+        assertThat(service.deletePod("default", victim.name())).get().extracting(Pod::phase)
+                .isEqualTo("Terminating");
+        assertThat(log).extracting(Write::topic).containsOnly(Topics.K8S_PODS);
+        assertThat(log).extracting(Write::key).containsExactly(victim.key(), victim.key(), victim.key(),
+                log.get(3).key());
+        assertThat(log.get(3).key()).isNotEqualTo(victim.key());
+        assertThat(service.pods()).hasSize(2).extracting(Pod::name).doesNotContain(victim.name());
+        assertThat(service.deletePod("default", "nope")).isEmpty();
+        assertThat(service.deploymentStatus("default", "nginx")).get()
+                .satisfies(d -> assertThat(d.updatedReplicas()).isEqualTo(2));
+    }
 }

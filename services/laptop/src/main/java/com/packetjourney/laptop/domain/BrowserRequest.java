@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -22,19 +23,21 @@ public record BrowserRequest(String url, String scheme, String host, int port, S
     private static final Pattern JOURNEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /**
-     * Validates the raw fields (any may be null) and applies the defaults: client {@value DEFAULT_CLIENT}, start at
-     * {@code defaultStart} (null when no simulation is loaded), a fresh id from {@code newJourneyId}.
+     * Validates the raw fields (any may be null) and applies the defaults: client {@value DEFAULT_CLIENT}; start at
+     * {@code at}, or {@code after} past the client's clock, or at the clock itself ({@code clockOf} gives a client's
+     * clock, null when no simulation is loaded); a fresh id from {@code newJourneyId}.
      *
      * @throws InvalidRequestException naming the first field that is wrong
      */
-    public static BrowserRequest parse(String url, String client, String at, String journeyId,
-                                       Instant defaultStart, Supplier<String> newJourneyId) {
+    public static BrowserRequest parse(String url, String client, String at, String after, String journeyId,
+                                       Function<String, Instant> clockOf, Supplier<String> newJourneyId) {
         URI uri = parseUrl(url);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String device = parseClient(client);
         return new BrowserRequest(url.trim(), scheme, uri.getHost().toLowerCase(Locale.ROOT),
                 uri.getPort() == -1 ? defaultPort(scheme) : uri.getPort(),
                 uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath(),
-                parseClient(client), parseAt(at, defaultStart), parseJourneyId(journeyId, newJourneyId));
+                device, parseStart(at, after, clockOf.apply(device)), parseJourneyId(journeyId, newJourneyId));
     }
 
     private static URI parseUrl(String url) {
@@ -78,12 +81,21 @@ public record BrowserRequest(String url, String scheme, String host, int port, S
         return client.trim();
     }
 
-    private static Instant parseAt(String at, Instant defaultStart) {
+    private static Instant parseStart(String at, String after, Instant clock) {
+        if (at != null && after != null) {
+            throw new InvalidRequestException("after", "give either at (an instant) or after (a delay), not both");
+        }
+        if (after != null) {
+            if (clock == null) {
+                throw new InvalidRequestException("after", "no simulation is loaded to count the delay from; give at");
+            }
+            return clock.plus(SimulatedDelay.parse(after));
+        }
         if (at == null) {
-            if (defaultStart == null) {
+            if (clock == null) {
                 throw new InvalidRequestException("at", "no simulation is loaded to take the start time from; give it");
             }
-            return defaultStart;
+            return clock;
         }
         try {
             return OffsetDateTime.parse(at.trim()).toInstant();

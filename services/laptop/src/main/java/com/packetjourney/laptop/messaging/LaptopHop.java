@@ -2,6 +2,7 @@ package com.packetjourney.laptop.messaging;
 
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
+import com.packetjourney.metrics.HopMetrics;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ public class LaptopHop {
     @Inject
     @Channel("journey-requested")
     Emitter<Record<String, String>> emitter;
+    @Inject
+    HopMetrics metrics;
 
     /**
      * Sends the event and returns once the broker has acknowledged it, so an accepted request is a journey that
@@ -28,6 +31,7 @@ public class LaptopHop {
      * @throws IllegalStateException if the broker did not take it
      */
     public void emit(HopEvent requested) {
+        long start = System.nanoTime();
         try {
             emitter.send(Record.of(requested.journeyId(), Json.write(requested)))
                     .toCompletableFuture().get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -37,5 +41,6 @@ public class LaptopHop {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("journey " + requested.journeyId() + " not accepted by the broker", e);
         }
+        metrics.started(requested, start);
     }
 }

@@ -1,5 +1,6 @@
 package com.packetjourney.laptop.messaging;
 
+import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.ClientDevice;
@@ -19,7 +20,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-/** Feeds the laptop from the world topics (the simulation's settings and the known devices), read from the beginning. */
+/**
+ * Feeds the laptop from the world topics (the simulation's settings and the known devices) and from the
+ * journey-requested log (the journeys each device started, which set its simulated clock), all read from the
+ * beginning.
+ */
 @ApplicationScoped
 public class LaptopWorld {
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -34,13 +39,18 @@ public class LaptopWorld {
     }
 
     void onStart(@Observes StartupEvent event, LaptopService service) {
-        tail = new TopicTail("laptop", bootstrapServers, List.of(Topics.WORLD_SIMULATION, Topics.WORLD_CLIENTS),
-                (topic, key, value) -> {
+        tail = new TopicTail("laptop", bootstrapServers, List.of(Topics.WORLD_SIMULATION, Topics.WORLD_CLIENTS,
+                Topics.JOURNEY_REQUESTED), (topic, key, value) -> {
                     switch (topic) {
                         case Topics.WORLD_SIMULATION ->
                                 service.onSimulation(value == null ? null : Json.read(value, Simulation.class));
                         case Topics.WORLD_CLIENTS ->
                                 service.onClient(key, value == null ? null : Json.read(value, ClientDevice.class));
+                        case Topics.JOURNEY_REQUESTED -> {
+                            if (value != null) {
+                                service.onJourneyStarted(Json.read(value, HopEvent.class));
+                            }
+                        }
                         default -> { }
                     }
                 }).start();

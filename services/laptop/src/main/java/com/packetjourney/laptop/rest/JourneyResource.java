@@ -29,9 +29,10 @@ public class JourneyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response request(JourneyRequestBody body) {
         world.awaitCaughtUp();
-        JourneyRequestBody b = body == null ? new JourneyRequestBody(null, null, null, null) : body;
-        HopEvent requested = service.request(b.url(), b.client(), b.at(), b.journeyId());
+        JourneyRequestBody b = body == null ? new JourneyRequestBody(null, null, null, null, null) : body;
+        HopEvent requested = service.request(b.url(), b.client(), b.at(), b.after(), b.journeyId());
         hop.emit(requested);
+        service.onJourneyStarted(requested);
         JourneyRequested payload = (JourneyRequested) requested.payload();
         return Response.accepted(new JourneyAccepted(requested.journeyId(), payload.url(), requested.simStartedAt()))
                 // relative on purpose: the journey is read from journey-log, which has the same path

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** Bad requests as problem+json naming the field: invalid values, and bodies that are not the expected JSON. */
 public class ProblemMappers {
-    private static final Set<String> FIELDS = Set.of("url", "client", "at", "journeyId");
+    private static final Set<String> FIELDS = Set.of("url", "client", "at", "after", "journeyId");
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {

@@ -7,19 +7,25 @@ import com.packetjourney.contracts.hop.JourneyRequested;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.laptop.domain.BrowserRequest;
+import com.packetjourney.laptop.domain.ClientClocks;
 import com.packetjourney.laptop.domain.InvalidRequestException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The first hop: turns what the user typed into the journey's first event, sent by a device of the loaded world.
- * Thread-safe: world updates and requests come from different threads.
+ * The first hop: turns what the user typed into the journey's first event, sent by a device of the loaded world at
+ * the device's simulated time (see {@link ClientClocks}). Thread-safe: world updates and requests come from
+ * different threads.
  */
 public class LaptopService {
     private final Map<String, ClientDevice> clients = new HashMap<>();
+    static final String THINK_TIME = "1s";
+
+    private final ClientClocks clocks = new ClientClocks();
     private final Clock wallClock;
     private final Supplier<String> newJourneyId;
     private Simulation simulation;
@@ -42,13 +48,30 @@ public class LaptopService {
     }
 
     /**
-     * The journey.requested event for a browser request (raw fields, any may be null).
+     * A journey started, read from the journey-requested log or just sent: its client's clock moves to its start.
+     */
+    public synchronized void onJourneyStarted(HopEvent requested) {
+        clocks.started(requested.context().client(), requested.simStartedAt());
+    }
+
+    /**
+     * The journey.requested event for a browser request (raw fields, any may be null): at {@code at}, or
+     * {@code after} past the client's clock, or (when neither is given) one second after the client's previous
+     * journey, or at the epoch for its first. The clock moves on once the event is sent
+     * ({@link #onJourneyStarted}).
      *
      * @throws InvalidRequestException for a malformed field or a client the world does not know
      */
-    public synchronized HopEvent request(String url, String client, String at, String journeyId) {
-        BrowserRequest request = BrowserRequest.parse(url, client, at, journeyId,
-                simulation == null ? null : simulation.epoch(), newJourneyId);
+    public synchronized HopEvent request(String url, String client, String at, String after, String journeyId) {
+        Instant epoch = simulation == null ? null : simulation.epoch();
+        String device0 = client == null || client.isBlank() ? BrowserRequest.DEFAULT_CLIENT : client;
+        if (at == null && after == null && clocks.hasStarted(device0)) {
+            // Sending again without saying when means "a moment later": one second of simulated think time, so
+            // the new journey sees what the previous one left in caches and leases.
+            after = THINK_TIME;
+        }
+        BrowserRequest request = BrowserRequest.parse(url, client, at, after, journeyId,
+                device -> clocks.now(device, epoch), newJourneyId);
         ClientDevice device = clients.get(request.client());
         if (device == null) {
             throw new InvalidRequestException("client", "no device named " + request.client() + " in the loaded world");

@@ -3,6 +3,7 @@ package com.packetjourney.laptop.domain;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BrowserRequestTest {
     private static final Instant EPOCH = Instant.parse("2026-01-01T09:00:00Z");
     private static final Supplier<String> NEW_ID = () -> "generated-id";
+    private static final Function<String, Instant> CLOCK = client -> EPOCH;
+    private static final Function<String, Instant> NO_SIMULATION = client -> null;
 
     private static BrowserRequest url(String url) {
-        return BrowserRequest.parse(url, null, null, null, EPOCH, NEW_ID);
+        return BrowserRequest.parse(url, null, null, null, null, CLOCK, NEW_ID);
     }
 
     private static void assertInvalid(Runnable parse, String field, String detailPart) {
@@ -66,7 +69,7 @@ class BrowserRequestTest {
     @Test
     void givenFieldsAreKept() {
         BrowserRequest r = BrowserRequest.parse(" https://packet-journey.com/ ", "phone", "2026-01-01T10:00:00+01:00",
-                "my.journey_1-a", EPOCH, NEW_ID);
+                null, "my.journey_1-a", CLOCK, NEW_ID);
         assertThat(r.url()).isEqualTo("https://packet-journey.com/");
         assertThat(r.client()).isEqualTo("phone");
         assertThat(r.at()).isEqualTo(EPOCH);
@@ -102,25 +105,58 @@ class BrowserRequestTest {
 
     @Test
     void aJourneyIdIsShortAndUrlSafe() {
-        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, "has space", EPOCH, NEW_ID),
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, null, "has space", CLOCK, NEW_ID),
                 "journeyId", "[A-Za-z0-9._-]{1,64}");
-        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, "", EPOCH, NEW_ID), "journeyId", "must match");
-        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, "x".repeat(65), EPOCH, NEW_ID),
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, null, "", CLOCK, NEW_ID), "journeyId",
+                "must match");
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, null, "x".repeat(65), CLOCK, NEW_ID),
                 "journeyId", "must match");
-        assertThat(BrowserRequest.parse("https://a.com/", null, null, "x".repeat(64), EPOCH, NEW_ID).journeyId())
+        assertThat(BrowserRequest.parse("https://a.com/", null, null, null, "x".repeat(64), CLOCK, NEW_ID).journeyId())
                 .hasSize(64);
     }
 
     @Test
     void theStartIsAnIsoInstantAndNeedsASimulationWhenOmitted() {
-        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, "tomorrow", null, EPOCH, NEW_ID), "at", "ISO-8601");
-        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, "2026-01-01T09:00:00", null, EPOCH, NEW_ID),
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, "tomorrow", null, null, CLOCK, NEW_ID), "at",
+                "ISO-8601");
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, "2026-01-01T09:00:00", null, null, CLOCK,
+                        NEW_ID),
                 "at", "offset");
-        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, null, null, NEW_ID), "at", "simulation");
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, null, null, NO_SIMULATION, NEW_ID),
+                "at", "simulation");
     }
 
     @Test
     void aBlankClientIsRefused() {
-        assertInvalid(() -> BrowserRequest.parse("https://a.com/", " ", null, null, EPOCH, NEW_ID), "client", "blank");
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", " ", null, null, null, CLOCK, NEW_ID), "client",
+                "blank");
+    }
+
+    @Test
+    void withoutAtOrAfterTheJourneyStartsAtItsClientsClock() {
+        Instant phoneClock = EPOCH.plusSeconds(600);
+        Function<String, Instant> clocks = client -> client.equals("phone") ? phoneClock : EPOCH;
+        assertThat(BrowserRequest.parse("https://a.com/", "phone", null, null, null, clocks, NEW_ID).at())
+                .isEqualTo(phoneClock);
+        assertThat(BrowserRequest.parse("https://a.com/", null, null, null, null, clocks, NEW_ID).at()).isEqualTo(EPOCH);
+    }
+
+    @Test
+    void afterIsADelayPastTheClientsClock() {
+        Function<String, Instant> clocks = client -> EPOCH.plusSeconds(600);
+        assertThat(BrowserRequest.parse("https://a.com/", null, null, "10m", null, clocks, NEW_ID).at())
+                .isEqualTo(EPOCH.plusSeconds(1200));
+        assertThat(BrowserRequest.parse("https://a.com/", null, null, "PT0S", null, clocks, NEW_ID).at())
+                .isEqualTo(EPOCH.plusSeconds(600));
+    }
+
+    @Test
+    void atAndAfterTogetherAreRefusedAndAfterNeedsAClock() {
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, "2026-01-01T10:00:00Z", "10m", null, CLOCK,
+                NEW_ID), "after", "not both");
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, "10m", null, NO_SIMULATION, NEW_ID),
+                "after", "simulation");
+        assertInvalid(() -> BrowserRequest.parse("https://a.com/", null, null, "soon", null, CLOCK, NEW_ID), "after",
+                "not a duration");
     }
 }

@@ -29,7 +29,7 @@ class LaptopServiceTest {
 
     @Test
     void aRequestFromAKnownDeviceIsTheJourneysFirstEvent() {
-        HopEvent e = service().request("https://packet-journey.com/", null, null, null);
+        HopEvent e = service().request("https://packet-journey.com/", null, null, null, null);
         assertThat(e.journeyId()).isEqualTo("j-1");
         assertThat(e.hopType()).isEqualTo(HopType.JOURNEY_REQUESTED);
         assertThat(e.eventId()).isEqualTo(HopEvent.eventIdOf("j-1", HopType.JOURNEY_REQUESTED));
@@ -46,10 +46,10 @@ class LaptopServiceTest {
     @Test
     void aDeviceOutsideTheWorldCannotBrowse() {
         LaptopService service = service();
-        assertThatThrownBy(() -> service.request("https://packet-journey.com/", "phone", null, null))
+        assertThatThrownBy(() -> service.request("https://packet-journey.com/", "phone", null, null, null))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("client"));
         service.onClient("laptop", null);
-        assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null))
+        assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null, null))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("client"));
     }
 
@@ -57,9 +57,40 @@ class LaptopServiceTest {
     void withoutASimulationTheStartMustBeGiven() {
         LaptopService service = service();
         service.onSimulation(null);
-        assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null))
+        assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null, null))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("at"));
-        assertThat(service.request("https://packet-journey.com/", null, "2026-02-01T00:00:00Z", null).simStartedAt())
-                .isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(service.request("https://packet-journey.com/", null, "2026-02-01T00:00:00Z", null, null)
+                .simStartedAt()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+    }
+
+    @Test
+    void eachClientKeepsItsOwnClockWhichMovesWithTheJourneysItStarts() {
+        LaptopService service = service();
+        service.onClient("phone", new ClientDevice("phone", "3c:22:fb:7a:10:02", "home"));
+        HopEvent first = service.request("https://packet-journey.com/", null, null, null, null);
+        assertThat(first.simStartedAt()).isEqualTo(EPOCH);
+        // a request not sent does not move the clock
+        assertThat(service.request("https://packet-journey.com/", null, null, "10m", null).simStartedAt())
+                .isEqualTo(EPOCH.plusSeconds(600));
+        HopEvent later = service.request("https://packet-journey.com/", null, null, "10m", null);
+        service.onJourneyStarted(later);
+        // sent again without a time: one second of think time after the previous journey
+        assertThat(service.request("https://packet-journey.com/", null, null, null, null).simStartedAt())
+                .isEqualTo(EPOCH.plusSeconds(601));
+        assertThat(service.request("https://packet-journey.com/", null, null, "90s", null).simStartedAt())
+                .isEqualTo(EPOCH.plusSeconds(690));
+        assertThat(service.request("https://packet-journey.com/", "phone", null, null, null).simStartedAt())
+                .isEqualTo(EPOCH);
+    }
+
+    @Test
+    void theClockIsTheLatestStartWhateverOrderTheLogIsReadIn() {
+        LaptopService service = service();
+        HopEvent at10 = service.request("https://packet-journey.com/", null, "2026-01-01T10:00:00Z", null, null);
+        HopEvent at11 = service.request("https://packet-journey.com/", null, "2026-01-01T11:00:00Z", null, null);
+        service.onJourneyStarted(at11);
+        service.onJourneyStarted(at10);
+        assertThat(service.request("https://packet-journey.com/", null, null, null, null).simStartedAt())
+                .isEqualTo(Instant.parse("2026-01-01T11:00:01Z"));
     }
 }

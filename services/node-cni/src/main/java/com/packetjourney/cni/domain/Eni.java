@@ -1,26 +1,33 @@
 package com.packetjourney.cni.domain;
 
+import com.packetjourney.contracts.k8s.EniAttachment;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * An elastic network interface attached to a node as eth&lt;deviceIndex&gt;: its own primary address, and the
- * secondary addresses ipamd holds for pods.
+ * An elastic network interface attached to a node as eth&lt;deviceIndex&gt;: its own primary address, the
+ * secondary addresses ipamd holds for pods, and why ipamd attached it (null for the primary ENI, which comes with
+ * the instance, and for an ENI read back after a restart).
  */
 public final class Eni {
     private final String id;
     private final int deviceIndex;
     private final String primaryIp;
+    private final String reason;
     private final List<String> secondaryIps = new ArrayList<>();
 
-    public Eni(String id, int deviceIndex, String primaryIp) {
+    public Eni(String id, int deviceIndex, String primaryIp, String reason) {
         this.id = id;
         this.deviceIndex = deviceIndex;
         this.primaryIp = primaryIp;
+        this.reason = reason;
     }
 
     /** An ENI id as AWS writes them ("eni-" and 17 hex digits), derived from the seed so it is stable. */
@@ -34,8 +41,17 @@ public final class Eni {
         }
     }
 
+    /** The id of the attachment event, derived from the node and the ENI so it is the same after a restart. */
+    public static String attachmentEventId(String node, String eniId) {
+        return UUID.nameUUIDFromBytes(("attach|" + node + "|" + eniId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     public String id() {
         return id;
+    }
+
+    public String reason() {
+        return reason;
     }
 
     public int deviceIndex() {
@@ -57,6 +73,17 @@ public final class Eni {
 
     public List<String> secondaryIps() {
         return List.copyOf(secondaryIps);
+    }
+
+    /** The attachment as node-cni publishes it; only for an ENI ipamd attached (device index 1 and above). */
+    public EniAttachment toAttachment(String node, String subnetCidr) {
+        if (isPrimary()) {
+            throw new IllegalStateException("the primary ENI " + id
+                    + " comes with the instance, ipamd never attaches it");
+        }
+        return new EniAttachment(node, id, deviceIndex, subnetCidr, primaryIp,
+                secondaryIps.stream().sorted(Comparator.comparingLong(Subnet::value)).toList(), reason,
+                attachmentEventId(node, id));
     }
 
     void addSecondaryIp(String ip) {

@@ -17,7 +17,8 @@ public record InstanceLimits(String instanceType, int enis, int ipv4PerEni) {
             entry("c5.large", 3, 10), entry("c5.xlarge", 4, 15), entry("c5.2xlarge", 4, 15),
             entry("c5.4xlarge", 8, 30),
             entry("r5.large", 3, 10), entry("r5.xlarge", 4, 15), entry("r5.2xlarge", 4, 15),
-            entry("r5.4xlarge", 8, 30));
+            entry("r5.4xlarge", 8, 30),
+            entry("p3dn.24xlarge", 15, 50));
 
     public static Optional<InstanceLimits> of(String instanceType) {
         return Optional.ofNullable(TABLE.get(instanceType));

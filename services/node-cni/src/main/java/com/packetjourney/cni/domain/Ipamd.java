@@ -2,6 +2,7 @@ package com.packetjourney.cni.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,15 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * The VPC CNI's IP address manager on one node. It starts with the primary ENI and its secondary addresses as the
- * warm pool; with WARM_ENI_TARGET=1 it attaches the next ENI (with its own secondary addresses) when the pool has no
- * free address left, up to the instance type's ENI limit. Secondary addresses are drawn from the node's subnet in
- * order after the node's own address, skipping taken ones.
+ * The VPC CNI's IP address manager on one node. It starts with the instance's primary ENI and keeps the warm pool
+ * of secondary addresses its {@link WarmPoolPolicy} asks for, attaching the next ENI when the attached ones cannot
+ * hold it, up to the instance type's ENI limit. Secondary addresses are drawn from the node's subnet in order after
+ * the node's own address, skipping taken ones.
+ *
+ * <p>A pod gets the lowest free address never given out, else the one released longest ago. ipamd keeps a released
+ * address cooling down (IP_COOLDOWN_PERIOD, 30 s) so a new pod does not receive traffic still meant for the old
+ * one; the control plane carries no simulated time, so the cooldown is modelled as that order. Not modelled: ipamd
+ * giving surplus addresses and ENIs back, and the seconds EC2 takes to attach an ENI (it is attached at once).
  */
 public final class Ipamd {
     /** The error the CNI plugin returns to the kubelet when no address can be had (the pod stays ContainerCreating). */
@@ -26,17 +32,23 @@ public final class Ipamd {
     private final String internalIp;
     private final InstanceLimits limits;
     private final Subnet subnet;
+    private final WarmPoolPolicy policy;
     private final IntFunction<String> eniIds;
     private final List<Eni> enis = new ArrayList<>();
     /** Pod by address, in assignment order. */
     private final Map<String, String> podByIp = new LinkedHashMap<>();
+    /** When each free address was released, counted in releases: the lowest cooled down the longest. */
+    private final Map<String, Long> releasedAt = new HashMap<>();
+    private long releases;
     private String drawCursor;
 
-    public Ipamd(String node, String internalIp, InstanceLimits limits, Subnet subnet, IntFunction<String> eniIds) {
+    public Ipamd(String node, String internalIp, InstanceLimits limits, Subnet subnet, WarmPoolPolicy policy,
+                 IntFunction<String> eniIds) {
         this.node = node;
         this.internalIp = internalIp;
         this.limits = limits;
         this.subnet = subnet;
+        this.policy = policy;
         this.eniIds = eniIds;
         this.drawCursor = internalIp;
     }
@@ -47,6 +59,10 @@ public final class Ipamd {
 
     public InstanceLimits limits() {
         return limits;
+    }
+
+    public WarmPoolPolicy policy() {
+        return policy;
     }
 
     public List<Eni> enis() {
@@ -61,7 +77,7 @@ public final class Ipamd {
         // the ENIs below the pod's were attached before the restart too
         boolean attached = true;
         while (attached && enis.size() <= deviceIndex && enis.size() < limits.enis()) {
-            attached = attach(false);
+            attached = attach(null);
         }
         if (deviceIndex < enis.size()) {
             subnet.take(ip);
@@ -70,32 +86,46 @@ public final class Ipamd {
         }
     }
 
-    /** Attaches the primary ENI if needed and fills every attached ENI with secondary addresses. */
+    /** Attaches the primary ENI if needed and brings the warm pool to its target. */
     public void warmUp() {
         if (enis.isEmpty()) {
-            attach(true);
+            attach(null);
         }
-        enis.forEach(this::fill);
+        if (!policy.countsAddresses()) {
+            // whole ENIs: every attached ENI holds all the addresses it can
+            enis.forEach(this::fill);
+        }
+        topUp();
     }
 
-    /** The pod's address: the one it already holds, else the lowest free one, attaching an ENI if none is free. */
+    /**
+     * The pod's address: the one it already holds, else the best free one after ipamd has brought its pool to
+     * target; the pool is topped up again afterwards, as ipamd's reconciler does.
+     */
     public Optional<Assignment> assign(String podKey) {
         Optional<Assignment> held = assignmentOf(podKey);
         if (held.isPresent()) {
             return held;
         }
-        if (freeIps().isEmpty() && enis.size() < limits.enis()) {
-            attach(true);
-        }
-        return freeIps().stream().findFirst().map(ip -> {
-            podByIp.put(ip, podKey);
-            return new Assignment(podKey, ip, eniOf(ip));
+        topUp();
+        Optional<String> ip = freeIps().stream()
+                .min(Comparator.<String>comparingLong(a -> releasedAt.getOrDefault(a, 0L)).thenComparing(byValue()));
+        ip.ifPresent(a -> {
+            podByIp.put(a, podKey);
+            releasedAt.remove(a);
+            topUp();
         });
+        return ip.map(a -> new Assignment(podKey, a, eniOf(a)));
     }
 
-    /** The pod's address goes back to the warm pool (the ENI keeps it). */
+    /** The pod's address goes back to the warm pool (the ENI keeps it), behind every address cooled down longer. */
     public void release(String podKey) {
-        podByIp.values().remove(podKey);
+        List<String> held = podByIp.entrySet().stream().filter(e -> e.getValue().equals(podKey))
+                .map(Map.Entry::getKey).toList();
+        held.forEach(ip -> {
+            podByIp.remove(ip);
+            releasedAt.put(ip, ++releases);
+        });
     }
 
     public Optional<Assignment> assignmentOf(String podKey) {
@@ -130,21 +160,56 @@ public final class Ipamd {
         }
         enis.clear();
         podByIp.clear();
+        releasedAt.clear();
+    }
+
+    /** Attaches ENIs and allocates addresses until the policy's target is met or the instance can hold no more. */
+    private void topUp() {
+        if (policy.countsAddresses()) {
+            int wanted = Math.min(policy.addressesWanted(podByIp.size()), limits.enis() * limits.podIpsPerEni());
+            while (secondaryCount() < wanted) {
+                Optional<Eni> room = enis.stream().filter(e -> e.secondaryIps().size() < limits.podIpsPerEni())
+                        .findFirst();
+                if (room.isEmpty()) {
+                    String reason = policy.describe() + " wants " + wanted + " addresses; the attached ENIs are "
+                            + "full with " + secondaryCount();
+                    if (enis.size() >= limits.enis() || !attach(reason)) {
+                        return;
+                    }
+                    continue;
+                }
+                Optional<String> ip = draw();
+                if (ip.isEmpty()) {
+                    return;
+                }
+                room.get().addSecondaryIp(ip.get());
+            }
+        } else {
+            int wantedFree = policy.freeAddressesWanted(limits.podIpsPerEni());
+            while (freeIps().size() < wantedFree && enis.size() < limits.enis()) {
+                String reason = policy.describe() + " keeps " + wantedFree + " addresses free; "
+                        + freeIps().size() + " were";
+                if (!attach(reason)) {
+                    return;
+                }
+                fill(enis.get(enis.size() - 1));
+            }
+        }
+    }
+
+    private int secondaryCount() {
+        return enis.stream().mapToInt(e -> e.secondaryIps().size()).sum();
     }
 
     /** Attaches the next ENI; false when the subnet has no address left for its own primary address. */
-    private boolean attach(boolean fill) {
+    private boolean attach(String reason) {
         int deviceIndex = enis.size();
         // the primary ENI's own address is the instance's; the others get one from the subnet
         Optional<String> primaryIp = deviceIndex == 0 ? Optional.of(internalIp) : draw();
         if (primaryIp.isEmpty()) {
             return false;
         }
-        Eni eni = new Eni(eniIds.apply(deviceIndex), deviceIndex, primaryIp.get());
-        enis.add(eni);
-        if (fill) {
-            fill(eni);
-        }
+        enis.add(new Eni(eniIds.apply(deviceIndex), deviceIndex, primaryIp.get(), deviceIndex == 0 ? null : reason));
         return true;
     }
 

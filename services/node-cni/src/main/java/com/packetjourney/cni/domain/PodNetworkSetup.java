@@ -52,14 +52,30 @@ public final class PodNetworkSetup {
         return deviceIndex == 0 ? Optional.empty() : Optional.of("from " + podIp + " lookup " + (deviceIndex + 1));
     }
 
+    /** The pod's network on its address; one on a secondary ENI names the event that attached that ENI. */
     public static PodNetwork setUp(long seed, String namespace, String pod, String node, Ipamd.Assignment assignment) {
         String veth = hostVethName(namespace, pod);
         String netns = netns(seed, namespace, pod);
         String route = hostRoute(assignment.ip(), veth);
-        String record = String.join("|", namespace, pod, node, assignment.ip(), assignment.eni().id(),
-                String.valueOf(assignment.eni().deviceIndex()), netns, veth, POD_INTERFACE, route);
-        String eventId = UUID.nameUUIDFromBytes(record.getBytes(StandardCharsets.UTF_8)).toString();
-        return new PodNetwork(namespace, pod, node, assignment.ip(), assignment.eni().id(),
-                assignment.eni().deviceIndex(), netns, veth, POD_INTERFACE, route, eventId);
+        Eni eni = assignment.eni();
+        String attachment = eni.isPrimary() ? null : Eni.attachmentEventId(node, eni.id());
+        String record = String.join("|", namespace, pod, node, assignment.ip(), eni.id(),
+                String.valueOf(eni.deviceIndex()), netns, veth, POD_INTERFACE, route);
+        return new PodNetwork(namespace, pod, node, assignment.ip(), eni.id(), eni.deviceIndex(), netns, veth,
+                POD_INTERFACE, route, eventIdOf(record), attachment, null);
+    }
+
+    /**
+     * The CNI ADD that failed because ipamd had no address: the error the kubelet reports for the pod sandbox
+     * (amazon-vpc-cni-k8s's "add cmd: failed to assign an IP address to container"); the pod keeps waiting.
+     */
+    public static PodNetwork failed(String namespace, String pod, String node, String error) {
+        String failure = "plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: " + error;
+        return new PodNetwork(namespace, pod, node, null, null, 0, null, null, null, null,
+                eventIdOf(String.join("|", namespace, pod, node, failure)), null, failure);
+    }
+
+    private static String eventIdOf(String record) {
+        return UUID.nameUUIDFromBytes(record.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

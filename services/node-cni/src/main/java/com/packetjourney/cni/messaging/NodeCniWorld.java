@@ -1,14 +1,17 @@
 package com.packetjourney.cni.messaging;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.packetjourney.cni.domain.WarmPoolPolicy;
 import com.packetjourney.cni.service.NodeCniService;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.UnreadableEventException;
+import com.packetjourney.contracts.k8s.EniAttachment;
 import com.packetjourney.contracts.k8s.K8sObject;
 import com.packetjourney.contracts.k8s.Node;
 import com.packetjourney.contracts.k8s.Pod;
 import com.packetjourney.contracts.k8s.PodNetwork;
+import com.packetjourney.contracts.k8s.PodSlowness;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.kafka.KeyedWriter;
@@ -28,9 +31,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Feeds the CNI from the cluster (manifests, nodes, pod watch events) and reads back the pod networks it
- * published before, so a restart keeps every pod's address. Addresses are handed out only once all of that has
- * been read up to where it stood at start (and the seed is known); hops wait for the same point.
+ * Feeds the CNI from the cluster (manifests, nodes, pod watch events) and the slow-pod orders, and reads back the
+ * pod networks and ENI attachments it published before, so a restart keeps every pod's address. Addresses are
+ * handed out only once all of that has been read up to where it stood at start (and the seed is known); hops wait
+ * for the same point. The warm pool targets are aws-node's settings, here configuration ({@code pj.cni.*}).
  */
 @ApplicationScoped
 public class NodeCniWorld {
@@ -40,6 +44,12 @@ public class NodeCniWorld {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @ConfigProperty(name = "pj.cni.warm-eni-target", defaultValue = "1")
+    int warmEniTarget;
+    @ConfigProperty(name = "pj.cni.warm-ip-target", defaultValue = "0")
+    int warmIpTarget;
+    @ConfigProperty(name = "pj.cni.minimum-ip-target", defaultValue = "0")
+    int minimumIpTarget;
 
     private KeyedWriter writer;
     private TopicTail tail;
@@ -48,12 +58,14 @@ public class NodeCniWorld {
     @Singleton
     NodeCniService nodeCniService() {
         writer = new KeyedWriter(bootstrapServers, "node-cni");
-        return new NodeCniService(Clock.systemUTC(), writer::sendAndWait);
+        return new NodeCniService(Clock.systemUTC(), writer::sendAndWait,
+                new WarmPoolPolicy(warmEniTarget, warmIpTarget, minimumIpTarget));
     }
 
     void onStart(@Observes StartupEvent event, NodeCniService service) {
         tail = new TopicTail("node-cni", bootstrapServers, List.of(Topics.WORLD_SIMULATION, Topics.WORLD_K8S_MANIFESTS,
-                Topics.K8S_NODES, Topics.K8S_PODS, Topics.CNI_POD_NETWORKS), (topic, key, value) -> {
+                Topics.K8S_NODES, Topics.K8S_PODS, Topics.CNI_POD_NETWORKS, Topics.CNI_ENIS,
+                Topics.WORLD_POD_SLOWNESS), (topic, key, value) -> {
             switch (topic) {
                 case Topics.WORLD_SIMULATION ->
                         service.onSimulation(value == null ? null : Json.read(value, Simulation.class));
@@ -63,6 +75,10 @@ public class NodeCniWorld {
                 case Topics.K8S_PODS -> service.onPodEvent(key, value == null ? null : readPodEvent(value));
                 case Topics.CNI_POD_NETWORKS ->
                         service.onPodNetwork(key, value == null ? null : Json.read(value, PodNetwork.class));
+                case Topics.CNI_ENIS ->
+                        service.onEniAttachment(key, value == null ? null : Json.read(value, EniAttachment.class));
+                case Topics.WORLD_POD_SLOWNESS ->
+                        service.onPodSlowness(key, value == null ? null : Json.read(value, PodSlowness.class));
                 default -> { }
             }
         }).start();

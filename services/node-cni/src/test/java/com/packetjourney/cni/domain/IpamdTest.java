@@ -15,7 +15,7 @@ class IpamdTest {
     private Ipamd ipamd(String instanceType) {
         subnet.take("10.0.1.17");
         Ipamd ipamd = new Ipamd(NODE, "10.0.1.17", InstanceLimits.of(instanceType).orElseThrow(), subnet,
-                i -> Eni.idFor(20230904L, NODE, i));
+                WarmPoolPolicy.DEFAULT, i -> Eni.idFor(20230904L, NODE, i));
         ipamd.warmUp();
         return ipamd;
     }
@@ -33,14 +33,24 @@ class IpamdTest {
     }
 
     @Test
-    void podsGetTheLowestFreeAddressAndKeepIt() {
+    void podsGetTheLowestFreeAddressAndKeepItAndAReleasedAddressCoolsDownBehindTheOthers() {
         Ipamd ipamd = ipamd("m5.large");
         assertThat(ipamd.assign("default/a")).get().extracting(Ipamd.Assignment::ip).isEqualTo("10.0.1.18");
         assertThat(ipamd.assign("default/b")).get().extracting(Ipamd.Assignment::ip).isEqualTo("10.0.1.19");
         assertThat(ipamd.assign("default/a")).get().extracting(Ipamd.Assignment::ip).isEqualTo("10.0.1.18");
         ipamd.release("default/a");
         assertThat(ipamd.assignmentOf("default/a")).isEmpty();
-        assertThat(ipamd.assign("default/c")).get().extracting(Ipamd.Assignment::ip).isEqualTo("10.0.1.18");
+        assertThat(ipamd.freeIps()).contains("10.0.1.18");
+        // a's address is cooling down: the next pod gets one never used
+        assertThat(ipamd.assign("default/c")).get().extracting(Ipamd.Assignment::ip).isEqualTo("10.0.1.20");
+        ipamd.release("default/b");
+        ipamd.release("default/c");
+        // once every other address is taken, the one released longest ago comes back first
+        for (int i = 0; i < 24; i++) {
+            ipamd.assign("default/filler-" + i).orElseThrow();
+        }
+        assertThat(ipamd.assign("default/d")).get().extracting(Ipamd.Assignment::ip).isEqualTo("10.0.1.18");
+        assertThat(ipamd.assign("default/e")).get().extracting(Ipamd.Assignment::ip).isEqualTo("10.0.1.19");
     }
 
     @Test
@@ -72,7 +82,7 @@ class IpamdTest {
         fresh.take("10.0.1.17");
         fresh.take("10.0.1.30");
         Ipamd ipamd = new Ipamd(NODE, "10.0.1.17", InstanceLimits.of("t3.medium").orElseThrow(), fresh,
-                i -> Eni.idFor(20230904L, NODE, i));
+                WarmPoolPolicy.DEFAULT, i -> Eni.idFor(20230904L, NODE, i));
         ipamd.restore("default/x", "10.0.1.30", 1);
         ipamd.warmUp();
         assertThat(ipamd.enis()).hasSize(2).allSatisfy(e -> assertThat(e.secondaryIps()).hasSize(5));
@@ -88,7 +98,7 @@ class IpamdTest {
         Ipamd first = ipamd("m5.large");
         subnet.take("10.0.1.10");
         Ipamd second = new Ipamd("other", "10.0.1.10", InstanceLimits.of("m5.large").orElseThrow(), subnet,
-                i -> Eni.idFor(20230904L, "other", i));
+                WarmPoolPolicy.DEFAULT, i -> Eni.idFor(20230904L, "other", i));
         second.warmUp();
         assertThat(second.freeIps()).containsExactly("10.0.1.11", "10.0.1.12", "10.0.1.13", "10.0.1.14",
                 "10.0.1.15", "10.0.1.16", "10.0.1.27", "10.0.1.28", "10.0.1.29");

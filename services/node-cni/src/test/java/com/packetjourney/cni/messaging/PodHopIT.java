@@ -14,6 +14,7 @@ import com.packetjourney.contracts.hop.AlbForwarded;
 import com.packetjourney.contracts.hop.PodResponded;
 import com.packetjourney.contracts.k8s.Cluster;
 import com.packetjourney.contracts.k8s.Deployment;
+import com.packetjourney.contracts.k8s.EniAttachment;
 import com.packetjourney.contracts.k8s.Node;
 import com.packetjourney.contracts.k8s.Pod;
 import com.packetjourney.contracts.k8s.PodNetwork;
@@ -141,6 +142,37 @@ class PodHopIT {
         List<ConsumerRecord<String, String>> released = TopicProbe.awaitRecords(Topics.CNI_POD_NETWORKS,
                 r -> r.key().equals(b.key()) && r.value() == null, 1, WAIT);
         assertThat(released).hasSize(1);
+
+        // WARM_ENI_TARGET=1: A's address left 4 of eth0's 5 free, so ipamd attached eth1 and published it
+        EniAttachment eth1 = TopicProbe.awaitRecord(Topics.CNI_ENIS, node.name() + "/eth1", WAIT)
+                .map(r -> Json.read(r.value(), EniAttachment.class))
+                .orElseThrow(() -> new AssertionError("no ENI attachment for " + node.name()));
+        assertThat(eth1.eni()).isEqualTo(Eni.idFor(SEED, node.name(), 1));
+        assertThat(eth1.secondaryIps()).hasSize(5);
+        assertThat(eth1.reason()).isEqualTo("WARM_ENI_TARGET=1 keeps 5 addresses free; 4 were");
+        assertThat(eth1.eventId()).isEqualTo(Eni.attachmentEventId(node.name(), eth1.eni()));
+
+        String slowness = "/pods/" + ns + "/" + a.name() + "/slowness";
+        given().contentType("application/json").body("{\"micros\": -5}").post(slowness).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("micros"));
+        given().contentType("application/json").body("{\"micros\": 5}").post("/pods/" + ns + "/nope/slowness")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"micros\": 3000000}").post(slowness).then()
+                .statusCode(202).body("micros", equalTo(3000000));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (given().get(slowness).jsonPath().getLong("micros") != 3_000_000L && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        HopEvent slow = awaitHop(albForwarded("j5-" + suffix, networkA.podIp(), 80));
+        assertThat(slow.simLatencyMicros()).isEqualTo(served.simLatencyMicros() + 3_000_000);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Pod pod(String ns, String name, String node, String phase, String ip, boolean ready, long version) {

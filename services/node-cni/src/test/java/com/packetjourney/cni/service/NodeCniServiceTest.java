@@ -1,14 +1,22 @@
 package com.packetjourney.cni.service;
 
+import com.packetjourney.cni.domain.DataPath;
+import com.packetjourney.cni.domain.Eni;
+import com.packetjourney.cni.domain.Ipamd;
+import com.packetjourney.cni.domain.WarmPoolPolicy;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.hop.AlbForwarded;
+import com.packetjourney.contracts.hop.PodResponded;
+import com.packetjourney.contracts.k8s.Cluster;
+import com.packetjourney.contracts.k8s.EniAttachment;
 import com.packetjourney.contracts.k8s.Node;
 import com.packetjourney.contracts.k8s.Pod;
 import com.packetjourney.contracts.k8s.PodNetwork;
+import com.packetjourney.contracts.k8s.PodSlowness;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.Simulation;
 import org.junit.jupiter.api.Test;
@@ -33,12 +41,39 @@ class NodeCniServiceTest {
     private final List<Write> log = new ArrayList<>();
 
     private NodeCniService service() {
-        return new NodeCniService(Clock.fixed(T0, ZoneOffset.UTC), (t, k, v) -> log.add(new Write(t, k, v)));
+        return new NodeCniService(Clock.fixed(T0, ZoneOffset.UTC), (t, k, v) -> log.add(new Write(t, k, v)),
+                WarmPoolPolicy.DEFAULT);
     }
 
     private static WatchEvent<Pod> added(String name) {
         return new WatchEvent<>(WatchEvent.ADDED, new Pod("default", name, "ReplicaSet/nginx-abc", Map.of(),
                 "ip-10-0-1-17", "Pending", null, false, 80, 1, null));
+    }
+
+    private static WatchEvent<Pod> running(String name, String ip) {
+        return new WatchEvent<>(WatchEvent.MODIFIED, new Pod("default", name, "ReplicaSet/nginx-abc", Map.of(),
+                "ip-10-0-1-17", "Running", ip, true, 80, 2, null));
+    }
+
+    private List<Write> writesTo(String topic) {
+        return log.stream().filter(w -> w.topic().equals(topic)).toList();
+    }
+
+    private NodeCniService started() {
+        NodeCniService service = service();
+        service.onSimulation(SIMULATION);
+        service.onManifest("Cluster/c", new Cluster("c", "eu-west-1", "vpc-1", "10.0.0.0/16"));
+        service.onNode(node.name(), node);
+        service.startReconciling();
+        return service;
+    }
+
+    private static HopEvent toPod(String journey, String ip) {
+        AlbForwarded alb = new AlbForwarded("lb", "54.217.10.21", "eu-west-1a", List.of(), "HTTPS:443", null, null,
+                "tg", "least_outstanding_requests", new AlbForwarded.Target(ip, 80, "p", "r"), List.of());
+        JourneyContext context = JourneyContext.request("https://x/", "https", "x", 443, "/", "laptop", "aa")
+                .withTarget(ip, 80);
+        return HopEvent.first(journey, T0, 10, T0, Outcome.ok(), context, alb);
     }
 
     @Test
@@ -49,7 +84,7 @@ class NodeCniServiceTest {
         service.startReconciling();
         assertThat(log).isEmpty();
         service.onSimulation(SIMULATION);
-        assertThat(log).singleElement().satisfies(w -> {
+        assertThat(writesTo(Topics.CNI_POD_NETWORKS)).singleElement().satisfies(w -> {
             assertThat(w.topic()).isEqualTo(Topics.CNI_POD_NETWORKS);
             assertThat(((PodNetwork) w.value()).podIp()).isEqualTo("10.0.1.18");
         });
@@ -64,7 +99,8 @@ class NodeCniServiceTest {
         for (int i = 0; i < 10; i++) {
             first.onPodEvent("default/p" + i, added("p" + i));
         }
-        List<Write> published = List.copyOf(log);
+        List<Write> published = writesTo(Topics.CNI_POD_NETWORKS);
+        List<Write> enis = writesTo(Topics.CNI_ENIS);
         assertThat(published).hasSize(10);
         assertThat(((PodNetwork) published.get(9).value()).eniIndex()).isEqualTo(1);
 
@@ -73,6 +109,7 @@ class NodeCniServiceTest {
         restarted.onSimulation(SIMULATION);
         restarted.onNode(node.name(), node);
         published.forEach(w -> restarted.onPodNetwork(w.key(), (PodNetwork) w.value()));
+        enis.forEach(w -> restarted.onEniAttachment(w.key(), (EniAttachment) w.value()));
         for (int i = 0; i < 10; i++) {
             restarted.onPodEvent("default/p" + i, added("p" + i));
         }
@@ -82,6 +119,7 @@ class NodeCniServiceTest {
         restarted.onPodEvent("default/p10", added("p10"));
         restarted.onPodEvent("default/p0", null);
         assertThat(log).extracting(Write::key).containsExactly("default/p10", "default/p0");
+        assertThat(log).extracting(Write::topic).containsOnly(Topics.CNI_POD_NETWORKS);
         assertThat(published).extracting(w -> ((PodNetwork) w.value()).podIp())
                 .doesNotContain(((PodNetwork) log.get(0).value()).podIp());
         assertThat(log.get(1).value()).isNull();
@@ -100,5 +138,88 @@ class NodeCniServiceTest {
         HopEvent out = service.handle(HopEvent.first("j2", T0, 10, T0, Outcome.ok(), context, alb));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.POD_NOT_FOUND);
         assertThat(out.wallTime()).isEqualTo(T0);
+    }
+
+    @Test
+    void aPodOnASecondaryEniLinksToThePublishedAttachmentAndItsHopNamesIt() {
+        NodeCniService service = started();
+        for (int i = 0; i < 10; i++) {
+            service.onPodEvent("default/p" + i, added("p" + i));
+        }
+        List<EniAttachment> attachments = writesTo(Topics.CNI_ENIS).stream().map(w -> (EniAttachment) w.value())
+                .toList();
+        // WARM_ENI_TARGET=1: the first pod leaves 8 of eth0's 9 addresses free, the tenth 8 of eth1's
+        assertThat(attachments).extracting(EniAttachment::deviceIndex).containsExactly(1, 2);
+        EniAttachment eth1 = attachments.get(0);
+        assertThat(eth1.node()).isEqualTo(node.name());
+        assertThat(eth1.eni()).isEqualTo(Eni.idFor(SIMULATION.seed(), node.name(), 1));
+        assertThat(eth1.subnetCidr()).isEqualTo("10.0.0.0/19");
+        assertThat(eth1.reason()).isEqualTo("WARM_ENI_TARGET=1 keeps 9 addresses free; 8 were");
+        PodNetwork tenth = writesTo(Topics.CNI_POD_NETWORKS).stream().map(w -> (PodNetwork) w.value())
+                .filter(n -> n.pod().equals("p9")).findFirst().orElseThrow();
+        assertThat(tenth.eniIndex()).isEqualTo(1);
+        assertThat(eth1.secondaryIps()).contains(tenth.podIp());
+        assertThat(tenth.eniAttachment()).isEqualTo(eth1.eventId());
+
+        service.onPodEvent("default/p9", running("p9", tenth.podIp()));
+        PodResponded answer = (PodResponded) service.handle(toPod("j1", tenth.podIp())).payload();
+        assertThat(answer.assignedBy()).isEqualTo(tenth.eventId());
+        assertThat(answer.eniAttachedBy()).isEqualTo(eth1.eventId());
+        assertThat(service.node(node.name()).orElseThrow().enis().get(1).attachmentEventId())
+                .isEqualTo(eth1.eventId());
+    }
+
+    @Test
+    void podsBeyondTheNodesAddressesGetTheCnisFailureUntilOneIsReleased() {
+        NodeCniService service = started();
+        // m5.large: 3 ENIs of 9 pod addresses each
+        for (int i = 0; i < 29; i++) {
+            service.onPodEvent("default/p" + i, added("p" + i));
+        }
+        List<PodNetwork> failures = writesTo(Topics.CNI_POD_NETWORKS).stream().map(w -> (PodNetwork) w.value())
+                .filter(n -> n.failure() != null).toList();
+        assertThat(failures).extracting(PodNetwork::pod).containsExactly("p27", "p28");
+        assertThat(failures.get(0).failure()).endsWith(Ipamd.NO_IP_ERROR);
+        assertThat(failures.get(0).podIp()).isNull();
+        assertThat(service.node(node.name()).orElseThrow().enis()).hasSize(3);
+        assertThat(service.node(node.name()).orElseThrow().podsWithoutAddress())
+                .containsExactly("default/p27", "default/p28");
+
+        log.clear();
+        service.onPodEvent("default/p28", null);
+        service.onPodEvent("default/p0", null);
+        // p28's failure goes with it; p0's address goes to p27, which then has a network
+        assertThat(log).extracting(Write::key).containsExactly("default/p28", "default/p0", "default/p27");
+        assertThat(log.get(0).value()).isNull();
+        assertThat(((PodNetwork) log.get(2).value()).podIp()).isNotNull();
+        assertThat(((PodNetwork) log.get(2).value()).failure()).isNull();
+        assertThat(service.node(node.name()).orElseThrow().podsWithoutAddress()).isEmpty();
+    }
+
+    @Test
+    void aSlowPodAnswersLaterOnceItsOrderIsReadBack() {
+        NodeCniService service = started();
+        service.onPodEvent("default/a", added("a"));
+        String ip = ((PodNetwork) writesTo(Topics.CNI_POD_NETWORKS).get(0).value()).podIp();
+        service.onPodEvent("default/a", running("a", ip));
+        long normal = service.handle(toPod("j1", ip)).simLatencyMicros();
+
+        assertThat(service.slowDown("default", "nope", 5)).isEmpty();
+        PodSlowness order = service.slowDown("default", "a", 2_000_000).orElseThrow();
+        assertThat(writesTo(Topics.WORLD_POD_SLOWNESS)).containsExactly(
+                new Write(Topics.WORLD_POD_SLOWNESS, "default/a", order));
+        assertThat(service.handle(toPod("j2", ip)).simLatencyMicros()).as("not read back yet").isEqualTo(normal);
+
+        service.onPodSlowness(order.key(), order);
+        assertThat(service.slowness("default", "a")).isEqualTo(order);
+        HopEvent slow = service.handle(toPod("j3", ip));
+        assertThat(slow.simLatencyMicros()).isEqualTo(normal + 2_000_000);
+        assertThat(((PodResponded) slow.payload()).steps())
+                .contains("nginx took 2000000 µs longer than usual to answer (the pod was made slow)");
+        assertThat(normal).isEqualTo(DataPath.SAME_ZONE_MICROS + DataPath.VETH_MICROS
+                + DataPath.SERVER_HANDLING_MICROS);
+
+        service.onPodSlowness(order.key(), new PodSlowness("default", "a", 0));
+        assertThat(service.handle(toPod("j4", ip)).simLatencyMicros()).isEqualTo(normal);
     }
 }

@@ -1,0 +1,229 @@
+package com.packetjourney.cli;
+
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.Topics;
+import com.packetjourney.contracts.UnreadableEventException;
+import com.packetjourney.contracts.journey.JourneyFold;
+import com.packetjourney.contracts.journey.JourneyStatus;
+import com.packetjourney.contracts.journey.JourneyView;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds journeys straight from the hop topics with a bounded consumer of its own: partitions assigned (no group
+ * id), read from the beginning or from the first record at a wall-clock instant, up to the end offsets captured at
+ * start, never committing. Records written meanwhile are left for the next replay, so a replay is a snapshot of the
+ * log, and the same log always replays to the same bytes.
+ */
+public final class Replay {
+    /** Journeys whose last event is older than this, measured at the log's latest event, are reported stalled. */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration NO_PROGRESS_TIMEOUT = Duration.ofSeconds(60);
+
+    /** What to replay: {@code from} is a wall-clock instant (records written at or after it), null for all. */
+    public record Options(String bootstrapServers, Instant from, String journeyId) {
+    }
+
+    /** The journeys in replay order, and what was read to build them. */
+    public record Result(List<JourneyView> journeys, long records, long unreadable, int partitions) {
+    }
+
+    private Replay() {
+    }
+
+    /** ./packet-journey replay: prints the journeys (a table, one journey in full, or JSON lines); the exit code. */
+    static int command(StackState running, String bootstrap, String from, String journeyId, boolean json) {
+        String servers = bootstrap != null ? bootstrap : running == null ? null : running.bootstrapServers();
+        if (servers == null) {
+            throw new IllegalStateException("no stack is up: run ./packet-journey up, or give --bootstrap HOST:PORT");
+        }
+        Instant since;
+        try {
+            since = from == null ? null : Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--from must be an ISO-8601 instant (wall time) such as "
+                    + "2026-05-01T12:00:00Z, got '" + from + "'");
+        }
+        Result result = run(new Options(servers, since, journeyId), ProgressBar.onTerminal("replaying"));
+        System.err.printf(Locale.ROOT, "replayed %d records of %d partitions up to the end offsets seen at start"
+                + "%s%n", result.records(), result.partitions(),
+                result.unreadable() == 0 ? "" : " (" + result.unreadable() + " unreadable, skipped)");
+        if (json) {
+            System.out.print(jsonLines(result));
+        } else if (journeyId != null) {
+            if (result.journeys().isEmpty()) {
+                System.err.println("no event of journey " + journeyId + " in the replayed log");
+                return 1;
+            }
+            System.out.print(JourneyTable.render(result.journeys().get(0)));
+        } else {
+            System.out.print(table(result));
+        }
+        return 0;
+    }
+
+    /** Replays without drawing progress. */
+    public static Result run(Options options) {
+        return run(options, new ProgressBar(System.err, "replaying", false));
+    }
+
+    static Result run(Options options, ProgressBar progress) {
+        return run(options, progress, () -> {
+        });
+    }
+
+    /** {@code afterEndOffsets} runs once the end offsets are captured, before reading: tests write more there. */
+    static Result run(Options options, ProgressBar progress, Runnable afterEndOffsets) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "packet-journey-replay");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = partitions(consumer, options.bootstrapServers());
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            afterEndOffsets.run();
+            Map<TopicPartition, Long> start = startOffsets(consumer, partitions, end, options.from());
+            consumer.assign(partitions);
+            start.forEach(consumer::seek);
+
+            JourneyFold fold = new JourneyFold();
+            long total = partitions.stream().mapToLong(tp -> end.get(tp) - start.get(tp)).sum();
+            progress.start(total);
+            long read = 0;
+            long unreadable = 0;
+            List<TopicPartition> reading = new ArrayList<>();
+            for (TopicPartition tp : partitions) {
+                if (start.get(tp) < end.get(tp)) {
+                    reading.add(tp);
+                }
+            }
+            consumer.pause(partitions.stream().filter(tp -> !reading.contains(tp)).toList());
+            long lastProgress = System.nanoTime();
+            while (!reading.isEmpty()) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() >= end.get(tp)) {
+                        continue; // written after the replay began
+                    }
+                    read++;
+                    lastProgress = System.nanoTime();
+                    HopEvent event = read(r.value());
+                    if (event == null) {
+                        unreadable++;
+                    } else if (options.journeyId() == null || options.journeyId().equals(event.journeyId())) {
+                        fold.apply(event);
+                    }
+                }
+                for (TopicPartition tp : List.copyOf(reading)) {
+                    if (consumer.position(tp) >= end.get(tp)) {
+                        reading.remove(tp);
+                        consumer.pause(List.of(tp));
+                    }
+                }
+                progress.update(read);
+                if (System.nanoTime() - lastProgress > NO_PROGRESS_TIMEOUT.toNanos()) {
+                    throw new IllegalStateException("replay made no progress for " + NO_PROGRESS_TIMEOUT.toSeconds()
+                            + " s on " + reading + " (is the broker still up?)");
+                }
+            }
+            progress.finish();
+            Instant logNow = fold.latestWallTime() == null ? Instant.EPOCH : fold.latestWallTime();
+            return new Result(fold.views(logNow, STALL_TIMEOUT), read, unreadable, partitions.size());
+        }
+    }
+
+    private static HopEvent read(byte[] value) {
+        try {
+            HopEvent event = Json.read(value, HopEvent.class);
+            return event.eventId() == null ? null : event;
+        } catch (UnreadableEventException e) {
+            return null;
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String bootstrap) {
+        List<TopicPartition> result = new ArrayList<>();
+        for (String topic : Topics.hopTopics()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("no topic " + topic + " on " + bootstrap
+                        + " (is the stack up, or the scenario loaded?)");
+            }
+            infos.forEach(p -> result.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        return result;
+    }
+
+    /** From the beginning, or from the first record written at or after {@code from} (its end where there is none). */
+    private static Map<TopicPartition, Long> startOffsets(KafkaConsumer<String, byte[]> consumer,
+                                                          List<TopicPartition> partitions,
+                                                          Map<TopicPartition, Long> end, Instant from) {
+        Map<TopicPartition, Long> start = new HashMap<>();
+        if (from == null) {
+            start.putAll(consumer.beginningOffsets(partitions));
+        } else {
+            Map<TopicPartition, Long> at = new HashMap<>();
+            partitions.forEach(tp -> at.put(tp, from.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(at);
+            for (TopicPartition tp : partitions) {
+                OffsetAndTimestamp o = found.get(tp);
+                start.put(tp, o == null ? end.get(tp) : Math.min(o.offset(), end.get(tp)));
+            }
+        }
+        return start;
+    }
+
+    /** One JSON document per line, each a journey as journey-log would serve it. */
+    public static String jsonLines(Result result) {
+        StringBuilder out = new StringBuilder();
+        result.journeys().forEach(j -> out.append(Json.write(j)).append('\n'));
+        return out.toString();
+    }
+
+    /** A table in replay order (simulated start, then id), with a count by outcome; nothing from the reader's clock. */
+    public static String table(Result result) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-24s %-38s %-11s %12s  %-36s %s%n", "simulated start", "journey",
+                "outcome", "sim total", "last hop / failure", "url"));
+        out.append("-".repeat(150)).append('\n');
+        for (JourneyView j : result.journeys()) {
+            String where = j.status() == JourneyStatus.FAILED ? j.failedHop() + " " + j.failureCode()
+                    : String.valueOf(j.lastHop());
+            out.append(String.format(Locale.ROOT, "%-24s %-38s %-11s %12s  %-36s %s%n", j.simStartedAt(),
+                    j.journeyId(), j.status(), JourneyTable.ms(j.simTotalMicros()), where, j.url()));
+        }
+        out.append("-".repeat(150)).append('\n');
+        Map<JourneyStatus, Long> counts = new EnumMap<>(JourneyStatus.class);
+        result.journeys().forEach(j -> counts.merge(j.status(), 1L, Long::sum));
+        out.append(result.journeys().size()).append(" journeys");
+        if (!counts.isEmpty()) {
+            out.append(": ").append(counts.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .collect(Collectors.joining(", ")));
+        }
+        out.append('\n');
+        return out.toString();
+    }
+}

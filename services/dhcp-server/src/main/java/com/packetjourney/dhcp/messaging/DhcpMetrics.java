@@ -1,0 +1,75 @@
+package com.packetjourney.dhcp.messaging;
+
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.HopType;
+import com.packetjourney.contracts.hop.DhcpConfigured;
+import com.packetjourney.dhcp.service.DhcpService;
+import com.packetjourney.metrics.HopMetrics;
+import com.packetjourney.metrics.Labels;
+import com.packetjourney.metrics.StateGauges;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The DHCP server's metrics: its hop (see {@link HopMetrics}), configurations by mode
+ * ({@code pj_dhcp_configurations_total{mode}}: a full DORA exchange, a still-valid lease, a renewal, no offer), and
+ * each pool's addresses in use and free ({@code pj_dhcp_pool_addresses{pool,state}}). Leases are counted at the
+ * simulated instant of the latest journey served; before any, every binding held counts as in use.
+ */
+@ApplicationScoped
+public class DhcpMetrics {
+    @Inject
+    MeterRegistry registry;
+
+    private volatile Instant simulatedNow = Instant.MIN;
+    private StateGauges gauges;
+
+    @Produces
+    @Singleton
+    HopMetrics hopMetrics() {
+        return new HopMetrics(registry, HopType.DHCP_CONFIGURED, this::onConfigured);
+    }
+
+    void onStart(@Observes StartupEvent event, DhcpService service) {
+        gauges = new StateGauges(registry, HopType.DHCP_CONFIGURED.service())
+                .gauge("pj.dhcp.pool.addresses", "Addresses of each DHCP pool, bound to a client or free",
+                        () -> addresses(service.usage(simulatedNow)))
+                .start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (gauges != null) {
+            gauges.close();
+        }
+    }
+
+    private void onConfigured(HopEvent out) {
+        simulatedNow = out.simEndedAt();
+        if (out.payload() instanceof DhcpConfigured dhcp && dhcp.mode() != null) {
+            Counter.builder("pj.dhcp.configurations").description("Network configurations given, by DHCP mode")
+                    .tags(Labels.SERVICE, HopType.DHCP_CONFIGURED.service(), "mode", dhcp.mode())
+                    .register(registry).increment();
+        }
+    }
+
+    private static Map<Tags, Integer> addresses(Map<String, int[]> usage) {
+        Map<Tags, Integer> rows = new HashMap<>();
+        usage.forEach((pool, inUseAndFree) -> {
+            rows.put(Tags.of("pool", pool, "state", "in_use"), inUseAndFree[0]);
+            rows.put(Tags.of("pool", pool, "state", "free"), inUseAndFree[1]);
+        });
+        return rows;
+    }
+}

@@ -1,0 +1,116 @@
+package com.packetjourney.dns.domain;
+
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A change to one RRset of a zone, as an operator types it: owner name (absolute, or relative to the origin),
+ * type mnemonic, TTL and the values in master-file presentation format. Each field is checked with dnsjava's own
+ * parsers, and a failure names the field.
+ */
+public final class RRsetEdit {
+    /** RFC 2181 §8: a TTL is an unsigned number below 2^31. */
+    public static final long MAX_TTL = 2_147_483_647L;
+
+    private RRsetEdit() {
+    }
+
+    /** The zone with the RRset replaced by the given values. */
+    public static Zone replace(Zone zone, String name, String type, Long ttl, List<String> values) {
+        Name owner = owner(zone, name);
+        int rrType = type(type);
+        if (ttl == null || ttl < 0 || ttl > MAX_TTL) {
+            throw new ZoneEditException("ttl", "the TTL must be a number of seconds from 0 to " + MAX_TTL
+                    + " (RFC 2181 §8), not " + ttl);
+        }
+        if (values == null || values.isEmpty()) {
+            throw new ZoneEditException("values", "an RRset needs at least one value; delete it to remove it");
+        }
+        // An RRset is a set (RFC 2181 §5): the same value twice is one record.
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values.stream().map(String::strip).toList()));
+        if ((rrType == Type.CNAME || rrType == Type.SOA) && distinct.size() > 1) {
+            throw new ZoneEditException("values", "a name has at most one " + Type.string(rrType)
+                    + " record (RFC 1034 §3.6.2, §4.3.4), not " + distinct.size());
+        }
+        if (rrType == Type.SOA && !owner.equals(zone.origin())) {
+            throw new ZoneEditException("name", "the SOA belongs at the zone's origin " + zone.origin()
+                    + ", not at " + owner);
+        }
+        List<Record> rrset = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            try {
+                rrset.add(Record.fromString(owner, rrType, DClass.IN, ttl, distinct.get(i), zone.origin()));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ZoneEditException("values", "values[" + i + "] '" + distinct.get(i) + "' is not "
+                        + Type.string(rrType) + " data: " + e.getMessage());
+            }
+        }
+        return reparsed(zone, zone.withRRset(rrset));
+    }
+
+    /** The zone without the RRset; it must exist, and the SOA cannot go. */
+    public static Zone remove(Zone zone, String name, String type) {
+        Name owner = owner(zone, name);
+        int rrType = type(type);
+        if (rrType == Type.SOA) {
+            throw new ZoneEditException("type", "a zone cannot lose its SOA (RFC 1035 §5.2)");
+        }
+        if (zone.rrset(owner, rrType).isEmpty()) {
+            throw new NoSuchRRsetException(owner + " has no " + Type.string(rrType) + " RRset in zone "
+                    + zone.origin());
+        }
+        return reparsed(zone, zone.withoutRRset(owner, rrType));
+    }
+
+    /** The RRset the request names does not exist. */
+    public static class NoSuchRRsetException extends RuntimeException {
+        public NoSuchRRsetException(String detail) {
+            super(detail);
+        }
+    }
+
+    private static Name owner(Zone zone, String name) {
+        if (name == null || name.isBlank()) {
+            throw new ZoneEditException("name", "the owner name is missing, e.g. www." + zone.origin());
+        }
+        Name owner;
+        try {
+            owner = Name.fromString(name.strip(), zone.origin());
+        } catch (TextParseException e) {
+            throw new ZoneEditException("name", "'" + name + "' is not a domain name: " + e.getMessage());
+        }
+        if (!zone.encloses(owner)) {
+            throw new ZoneEditException("name", owner + " is outside zone " + zone.origin());
+        }
+        return owner;
+    }
+
+    private static int type(String type) {
+        if (type == null || type.isBlank()) {
+            throw new ZoneEditException("type", "the RR type is missing, e.g. A");
+        }
+        int value = Type.value(type.strip().toUpperCase(), true);
+        if (value < 0 || !Type.isRR(value)) {
+            throw new ZoneEditException("type", "'" + type + "' is not an RR type (RFC 1035 §3.2.2: A, NS, CNAME, "
+                    + "SOA, MX, TXT, ...)");
+        }
+        return value;
+    }
+
+    /** The edited zone must still be a zone once written out and read back, as every service will read it. */
+    private static Zone reparsed(Zone before, Zone after) {
+        try {
+            return Zone.parse(before.origin().toString(), after.masterFile());
+        } catch (IllegalArgumentException e) {
+            throw new ZoneEditException("values", "the zone would not load: " + e.getMessage());
+        }
+    }
+}

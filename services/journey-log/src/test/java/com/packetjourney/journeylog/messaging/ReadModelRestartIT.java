@@ -1,0 +1,96 @@
+package com.packetjourney.journeylog.messaging;
+
+import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.Topics;
+import com.packetjourney.journeylog.domain.JourneyFixtures;
+import com.packetjourney.journeylog.service.JourneyLogService;
+import com.packetjourney.testsupport.SharedKafka;
+import com.packetjourney.testsupport.TopicProbe;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A restarted journey log loads the snapshots and reads on from their offsets: it ends up with every journey while
+ * reading only the records written after the snapshot. Own topics, so the record counts are exact.
+ */
+class ReadModelRestartIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void aRestartResumesFromTheSnapshotInsteadOfTheBeginning() throws Exception {
+        String prefix = "it-" + UUID.randomUUID() + ".";
+        List<String> hopTopics = Topics.hopTopics().stream().map(t -> prefix + t).toList();
+        createTopics(hopTopics);
+        Instant wall = Instant.now();
+
+        List<HopEvent> before = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            before.addAll(JourneyFixtures.completed(prefix + "old-" + i, wall));
+        }
+        before.addAll(JourneyFixtures.failedAtDns(prefix + "old-failed", wall));
+        publish(prefix, before);
+
+        JourneyLogService first = new JourneyLogService(Clock.systemUTC(), TIMEOUT);
+        try (SnapshotTopic snapshots = new SnapshotTopic(SharedKafka.bootstrapServers(), prefix + "snapshots", "it")
+                .ensureExists();
+             HopLogReader reader = new HopLogReader("it-first", SharedKafka.bootstrapServers(), hopTopics, first)
+                     .start()) {
+            assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+            assertThat(reader.recordsRead()).isEqualTo(before.size());
+            int written = new Snapshotter(first, () -> Set.of(0, 1, 2), snapshots::write).snapshotOwned();
+            assertThat(written).isEqualTo(3);
+        }
+
+        List<HopEvent> after = new ArrayList<>(JourneyFixtures.completed(prefix + "new", wall));
+        after.add(before.get(3)); // a re-delivery of something the snapshot holds
+        publish(prefix, after);
+
+        JourneyLogService second = new JourneyLogService(Clock.systemUTC(), TIMEOUT);
+        try (SnapshotTopic snapshots = new SnapshotTopic(SharedKafka.bootstrapServers(), prefix + "snapshots", "it")) {
+            snapshots.loadAll().forEach(second::restore);
+        }
+        assertThat(second.journeyCount()).isEqualTo(5);
+        try (HopLogReader reader = new HopLogReader("it-second", SharedKafka.bootstrapServers(), hopTopics, second)
+                .start()) {
+            assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+            assertThat(reader.recordsRead()).isEqualTo(after.size());
+        }
+        assertThat(second.journeyCount()).isEqualTo(6);
+        for (String id : List.of("old-0", "old-3", "old-failed")) {
+            assertThat(second.journey(prefix + id)).isEqualTo(first.journey(prefix + id));
+        }
+        assertThat(second.journey(prefix + "new").orElseThrow().hops()).hasSize(6);
+    }
+
+    private static void publish(String prefix, List<HopEvent> events) {
+        for (HopEvent e : events) {
+            TopicProbe.send(prefix + e.hopType().topic(), e.journeyId(), Json.write(e));
+        }
+    }
+
+    private static void createTopics(List<String> names) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedKafka.bootstrapServers()))) {
+            admin.createTopics(names.stream().map(n -> new NewTopic(n, Topics.HOP_PARTITIONS, (short) 1)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    admin.listTopics().names().get().containsAll(names));
+        }
+    }
+}
