@@ -16,6 +16,8 @@ public enum FailureCode {
     ALB_TLS_HANDSHAKE_FAILED(HopType.ALB_FORWARDED, "No certificate matches the SNI name"),
     ALB_NO_RULE(HopType.ALB_FORWARDED, "No rule matched and the listener has no default action"),
     ALB_NO_HEALTHY_TARGET(HopType.ALB_FORWARDED, "HTTP 503: the target group has no healthy registered target"),
+    ALB_FIXED_RESPONSE(HopType.ALB_FORWARDED, "The matched rule's fixed-response action answered: no target was asked"),
+    ALB_REDIRECT(HopType.ALB_FORWARDED, "The matched rule's redirect action sent the browser elsewhere (Location)"),
     POD_NOT_FOUND(HopType.POD_RESPONDED, "HTTP 502: no pod owns the target IP in the VPC"),
     POD_NOT_LISTENING(HopType.POD_RESPONDED, "HTTP 502: the pod reset the connection (nothing listens on the port)");
 

@@ -155,6 +155,23 @@ class WorldSchemaTest {
                                 HopEventSamples.TARGET_GROUP)), "fixed-response 404")),
                 List.of(new AlbConfig.TargetGroup(HopEventSamples.TARGET_GROUP, "HTTP", 80, "ip",
                         "least_outstanding_requests", "default/nginx", 300))));
+        AlbConfig.Redirect toHttps = new AlbConfig.Redirect("HTTPS", "#{host}", "443", "/#{path}", "#{query}",
+                "HTTP_301");
+        assertValid(Topics.ALB_CONFIG, new AlbConfig(HopEventSamples.LB, "default/nginx", List.of(
+                new AlbConfig.Listener(80, "HTTP", List.of(), List.of(), "redirect:HTTPS:443:HTTP_301",
+                        new AlbConfig.Action("redirect", null, null, toHttps)),
+                new AlbConfig.Listener(443, "HTTPS", List.of(HopEventSamples.CERT), List.of(
+                        new AlbConfig.Rule(1, List.of(), List.of("/*"), null, List.of(
+                                new AlbConfig.Condition("http-header", "User-Agent", List.of("*Chrome*"), null),
+                                new AlbConfig.Condition("query-string", null, null,
+                                        List.of(new AlbConfig.QueryString(null, "beta"))),
+                                new AlbConfig.Condition("source-ip", null, List.of("198.51.100.0/24"), null)),
+                                new AlbConfig.Action("fixed-response", null,
+                                        new AlbConfig.FixedResponse("503", "text/plain", "maintenance"), null)),
+                        new AlbConfig.Rule(2, List.of("packet-journey.com"), List.of("/*"),
+                                HopEventSamples.TARGET_GROUP)), "fixed-response:404")),
+                List.of(new AlbConfig.TargetGroup(HopEventSamples.TARGET_GROUP, "HTTP", 80, "ip",
+                        "least_outstanding_requests", "default/nginx", 300))));
         assertValid(Topics.ALB_TARGETS, new TargetRegistration(HopEventSamples.TARGET_GROUP, "10.0.1.23", 80,
                 "default/nginx-7c5ddbdf54-x2k9p", TargetRegistration.HEALTHY, "6f1c0d4e-7a52-3b1e-9c0f-2d8e4a6b9f10"));
         assertValid(Topics.ALB_TARGETS, new TargetRegistration(HopEventSamples.TARGET_GROUP, "10.0.33.7", 80,

@@ -7,12 +7,51 @@ import java.util.List;
  */
 public record AlbConfig(String loadBalancer, String ingress, List<Listener> listeners, List<TargetGroup> targetGroups) {
 
+    /**
+     * {@code defaultAction} names the default action ("fixed-response:404"); {@code defaultRedirect}, when not null,
+     * is the default action itself (a redirect, e.g. the ssl-redirect annotation's HTTP to HTTPS).
+     */
     public record Listener(int port, String protocol, List<String> certificateArns, List<Rule> rules,
-                           String defaultAction) {
+                           String defaultAction, Action defaultRedirect) {
+        public Listener(int port, String protocol, List<String> certificateArns, List<Rule> rules,
+                        String defaultAction) {
+            this(port, protocol, certificateArns, rules, defaultAction, null);
+        }
     }
 
-    /** Conditions per ALB rule: host-header and path-pattern values (ANDed across types, ORed within one). */
-    public record Rule(int priority, List<String> hostHeaders, List<String> pathPatterns, String targetGroup) {
+    /**
+     * An ALB rule: host-header and path-pattern values, plus any further {@code conditions} (ANDed across
+     * conditions, values ORed within one). {@code action} null means forward to {@code targetGroup}.
+     */
+    public record Rule(int priority, List<String> hostHeaders, List<String> pathPatterns, String targetGroup,
+                       List<Condition> conditions, Action action) {
+        public Rule(int priority, List<String> hostHeaders, List<String> pathPatterns, String targetGroup) {
+            this(priority, hostHeaders, pathPatterns, targetGroup, List.of(), null);
+        }
+    }
+
+    /**
+     * One rule condition as ELB's API has it: {@code field} host-header, path-pattern, http-header (with
+     * {@code httpHeaderName}), http-request-method, source-ip (CIDR blocks) take {@code values}; query-string
+     * takes {@code queryStrings}.
+     */
+    public record Condition(String field, String httpHeaderName, List<String> values, List<QueryString> queryStrings) {
+    }
+
+    /** A query-string condition's pair; a null key matches any key. */
+    public record QueryString(String key, String value) {
+    }
+
+    /** A rule action: {@code type} forward (to {@code targetGroup}), fixed-response or redirect. */
+    public record Action(String type, String targetGroup, FixedResponse fixedResponse, Redirect redirect) {
+    }
+
+    public record FixedResponse(String statusCode, String contentType, String messageBody) {
+    }
+
+    /** Each part may hold #{protocol}, #{host}, #{port}, #{path}, #{query}; statusCode HTTP_301 or HTTP_302. */
+    public record Redirect(String protocol, String host, String port, String path, String query,
+                           String statusCode) {
     }
 
     /**

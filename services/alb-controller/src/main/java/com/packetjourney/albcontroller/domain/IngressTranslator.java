@@ -21,8 +21,10 @@ import java.util.function.Function;
 
 /**
  * Turns an Ingress of class {@code alb} into the load balancer configuration the AWS Load Balancer Controller
- * builds for it: listeners from listen-ports, one rule per Ingress path in the Ingress's order, a fixed-response
- * 404 default action, and one IP-mode target group per backend Service port. Annotations as documented at
+ * builds for it: listeners from listen-ports, one rule per Ingress path in the Ingress's order (with the
+ * conditions.* and actions.* annotations, see {@link RuleAnnotations}), a fixed-response 404 default action (or,
+ * with ssl-redirect, a redirect to HTTPS on the HTTP listeners), and one IP-mode target group per backend Service
+ * port. Annotations as documented at
  * https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/.
  */
 public final class IngressTranslator {
@@ -34,6 +36,8 @@ public final class IngressTranslator {
     public static final String TARGET_TYPE = PREFIX + "target-type";
     public static final String SCHEME = PREFIX + "scheme";
     public static final String TARGET_GROUP_ATTRIBUTES = PREFIX + "target-group-attributes";
+    public static final String SSL_REDIRECT = PREFIX + "ssl-redirect";
+    static final String FORWARD = "forward";
     public static final String ALGORITHM_ATTRIBUTE = "load_balancing.algorithm.type";
     public static final String DEREGISTRATION_DELAY_ATTRIBUTE = "deregistration_delay.timeout_seconds";
     /** ELB's default deregistration delay, and the range it accepts (ELB user guide, "Deregistration delay"). */
@@ -97,23 +101,48 @@ public final class IngressTranslator {
         int priority = 1;
         for (Ingress.Rule rule : ingress.rules() == null ? List.<Ingress.Rule>of() : ingress.rules()) {
             for (Ingress.Path path : rule.paths() == null ? List.<Ingress.Path>of() : rule.paths()) {
+                String backend = path.serviceName();
+                List<AlbConfig.Condition> conditions = RuleAnnotations.conditions(annotations, backend, errors);
+                RuleAnnotations.Action annotated = RuleAnnotations.action(annotations, backend, errors);
                 List<String> patterns = pathPatterns(path, errors);
-                AlbConfig.TargetGroup group = targetGroup(ingress, key, path, services, targetType, algorithm,
-                        deregistrationDelay, errors);
-                if (group == null || patterns.isEmpty()) {
+                if (patterns.isEmpty() || (annotated == null && annotations.containsKey(
+                        RuleAnnotations.ACTIONS_PREFIX + backend))) {
                     continue;
                 }
-                targetGroups.putIfAbsent(group.name(), group);
+                AlbConfig.Action action = annotated == null ? null : annotated.action();
+                String groupName = null;
+                if (annotated == null || annotated.service() != null) {
+                    Ingress.Path target = annotated == null ? path : forwardPath(path, annotated, errors);
+                    AlbConfig.TargetGroup group = target == null ? null : targetGroup(ingress, key, target, services,
+                            targetType, algorithm, deregistrationDelay, errors);
+                    if (group == null) {
+                        continue;
+                    }
+                    targetGroups.putIfAbsent(group.name(), group);
+                    groupName = group.name();
+                    if (annotated != null) {
+                        action = new AlbConfig.Action(FORWARD, groupName, null, null);
+                    }
+                }
                 List<String> hosts = rule.host() == null || rule.host().isBlank() ? List.of() : List.of(rule.host());
-                rules.add(new AlbConfig.Rule(priority++, hosts, patterns, group.name()));
+                rules.add(new AlbConfig.Rule(priority++, hosts, patterns, groupName, conditions, action));
             }
         }
 
+        List<Map.Entry<String, Integer>> ports = listenPorts(annotations.get(LISTEN_PORTS), certificates, errors);
+        AlbConfig.Action sslRedirect = sslRedirect(annotations.get(SSL_REDIRECT), ports, errors);
         List<AlbConfig.Listener> listeners = new ArrayList<>();
-        for (Map.Entry<String, Integer> port : listenPorts(annotations.get(LISTEN_PORTS), certificates, errors)) {
+        for (Map.Entry<String, Integer> port : ports) {
             boolean https = port.getKey().equals("HTTPS");
             if (https && certificates.isEmpty()) {
                 errors.add("the HTTPS listener on port " + port.getValue() + " needs a certificate-arn");
+            }
+            if (!https && sslRedirect != null) {
+                // With ssl-redirect every HTTP listener only redirects: the controller attaches no rules to it.
+                listeners.add(new AlbConfig.Listener(port.getValue(), port.getKey(), List.of(), List.of(),
+                        "redirect:HTTPS:" + sslRedirect.redirect().port() + ":" + sslRedirect.redirect().statusCode(),
+                        sslRedirect));
+                continue;
             }
             // Every listener of the Ingress gets the same rules, as the controller attaches them all.
             listeners.add(new AlbConfig.Listener(port.getValue(), port.getKey(), https ? certificates : List.of(),
@@ -143,6 +172,43 @@ public final class IngressTranslator {
                 errors.add("path " + p + " has unknown pathType " + type);
                 return List.of();
             }
+        }
+    }
+
+    /** The Ingress path re-aimed at a forward action's backend Service and port. */
+    private static Ingress.Path forwardPath(Ingress.Path path, RuleAnnotations.Action forward, List<String> errors) {
+        try {
+            return new Ingress.Path(path.path(), path.pathType(), forward.service(),
+                    Integer.parseInt(forward.servicePort()));
+        } catch (NumberFormatException e) {
+            errors.add("actions." + path.serviceName() + " forward servicePort " + forward.servicePort()
+                    + " is not a port number");
+            return null;
+        }
+    }
+
+    /**
+     * ssl-redirect names the HTTPS port to redirect to; it must be one of the Ingress's HTTPS listen-ports. The
+     * redirect keeps host, path and query (ELB's defaults) and answers HTTP_301.
+     */
+    private static AlbConfig.Action sslRedirect(String annotation, List<Map.Entry<String, Integer>> ports,
+                                                List<String> errors) {
+        if (annotation == null) {
+            return null;
+        }
+        if (!ports.contains(Map.entry("HTTPS", parsePort(annotation)))) {
+            errors.add("ssl-redirect " + annotation + " is not an HTTPS port of listen-ports");
+            return null;
+        }
+        return new AlbConfig.Action("redirect", null, null,
+                new AlbConfig.Redirect("HTTPS", null, annotation.trim(), null, null, "HTTP_301"));
+    }
+
+    private static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

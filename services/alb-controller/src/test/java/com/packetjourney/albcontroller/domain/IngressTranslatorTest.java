@@ -161,4 +161,81 @@ class IngressTranslatorTest {
         assertThat(IngressTranslator.translate(unnamed, services::get, Set.of()).loadBalancer())
                 .matches("k8s-shop-front-[0-9a-f]{10}");
     }
+
+    @Test
+    void conditionsAndActionsAnnotationsShapeTheRulesAsInTheGuidesExample() {
+        // The guide's example: a fixed-response, a redirect and a forward action, and conditions on a Service.
+        Map<String, String> annotations = ipMode(Map.of(
+                "alb.ingress.kubernetes.io/actions.response-503", "{\"type\":\"fixed-response\","
+                        + "\"fixedResponseConfig\":{\"contentType\":\"text/plain\",\"statusCode\":\"503\","
+                        + "\"messageBody\":\"503 error text\"}}",
+                "alb.ingress.kubernetes.io/actions.redirect-to-eks", "{\"type\":\"redirect\",\"redirectConfig\":"
+                        + "{\"host\":\"aws.amazon.com\",\"path\":\"/eks/\",\"port\":\"443\","
+                        + "\"protocol\":\"HTTPS\",\"query\":\"k=v\",\"statusCode\":\"HTTP_302\"}}",
+                "alb.ingress.kubernetes.io/actions.forward-api", "{\"type\":\"forward\",\"forwardConfig\":"
+                        + "{\"targetGroups\":[{\"serviceName\":\"api\",\"servicePort\":\"8080\"}]}}",
+                "alb.ingress.kubernetes.io/conditions.nginx", "[{\"field\":\"http-header\",\"httpHeaderConfig\":"
+                        + "{\"httpHeaderName\":\"HeaderName\",\"values\":[\"HeaderValue\"]}}]"));
+        Ingress ingress = ingress(annotations, List.of(new Ingress.Rule(null, List.of(
+                new Ingress.Path("/503", "Exact", "response-503", 0),
+                new Ingress.Path("/eks", "Exact", "redirect-to-eks", 0),
+                new Ingress.Path("/api", "Exact", "forward-api", 0),
+                new Ingress.Path("/", "Prefix", "nginx", 80)))));
+
+        IngressTranslator.Result result = IngressTranslator.translate(ingress, services::get, Set.of(LB));
+
+        assertThat(result.errors()).isEmpty();
+        List<AlbConfig.Rule> rules = result.config().listeners().get(0).rules();
+        assertThat(rules.get(0).action()).isEqualTo(new AlbConfig.Action("fixed-response", null,
+                new AlbConfig.FixedResponse("503", "text/plain", "503 error text"), null));
+        assertThat(rules.get(0).targetGroup()).isNull();
+        assertThat(rules.get(1).action().redirect()).isEqualTo(new AlbConfig.Redirect("HTTPS", "aws.amazon.com",
+                "443", "/eks/", "k=v", "HTTP_302"));
+        String apiGroup = result.config().targetGroups().get(0).name();
+        assertThat(result.config().targetGroups().get(0).service()).isEqualTo("default/api");
+        assertThat(rules.get(2).action()).isEqualTo(new AlbConfig.Action("forward", apiGroup, null, null));
+        assertThat(rules.get(2).targetGroup()).isEqualTo(apiGroup);
+        assertThat(rules.get(3).conditions()).containsExactly(new AlbConfig.Condition("http-header", "HeaderName",
+                List.of("HeaderValue"), null));
+        assertThat(rules.get(3).action()).isNull();
+        assertThat(result.config().targetGroups()).hasSize(2);
+    }
+
+    @Test
+    void aBadActionAnnotationRefusesTheIngress() {
+        Ingress ingress = ingress(ipMode(Map.of("alb.ingress.kubernetes.io/actions.broken", "{\"type\":\"nope\"}")),
+                List.of(new Ingress.Rule(null, List.of(new Ingress.Path("/", "Prefix", "broken", 0)))));
+        IngressTranslator.Result result = IngressTranslator.translate(ingress, services::get, Set.of(LB));
+        assertThat(result.errors())
+                .containsExactly("actions.broken has unknown type nope (forward, fixed-response or redirect)");
+        assertThat(result.config()).isNull();
+    }
+
+    @Test
+    void sslRedirectMakesTheHttpListenerRedirectToHttpsWithoutRules() {
+        // The guide's example: listen-ports [{"HTTP": 80}, {"HTTPS":443}] with ssl-redirect '443'.
+        Ingress ingress = ingress(ipMode(Map.of(IngressTranslator.LISTEN_PORTS, "[{\"HTTP\": 80}, {\"HTTPS\":443}]",
+                IngressTranslator.CERTIFICATE_ARN, CERT, IngressTranslator.SSL_REDIRECT, "443")),
+                List.of(new Ingress.Rule(null, List.of(new Ingress.Path("/", "Prefix", "nginx", 80)))));
+
+        AlbConfig config = IngressTranslator.translate(ingress, services::get, Set.of(LB)).config();
+
+        AlbConfig.Listener http = config.listeners().get(0);
+        assertThat(http.port()).isEqualTo(80);
+        assertThat(http.rules()).isEmpty();
+        assertThat(http.defaultAction()).isEqualTo("redirect:HTTPS:443:HTTP_301");
+        assertThat(http.defaultRedirect()).isEqualTo(new AlbConfig.Action("redirect", null, null,
+                new AlbConfig.Redirect("HTTPS", null, "443", null, null, "HTTP_301")));
+        AlbConfig.Listener https = config.listeners().get(1);
+        assertThat(https.rules()).hasSize(1);
+        assertThat(https.defaultRedirect()).isNull();
+    }
+
+    @Test
+    void sslRedirectToAPortWithoutAnHttpsListenerIsRefused() {
+        Ingress ingress = ingress(ipMode(Map.of(IngressTranslator.SSL_REDIRECT, "443")),
+                List.of(new Ingress.Rule(null, List.of(new Ingress.Path("/", "Prefix", "nginx", 80)))));
+        assertThat(IngressTranslator.translate(ingress, services::get, Set.of(LB)).errors())
+                .containsExactly("ssl-redirect 443 is not an HTTPS port of listen-ports");
+    }
 }

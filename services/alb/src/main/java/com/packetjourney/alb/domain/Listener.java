@@ -5,9 +5,12 @@ import com.packetjourney.contracts.k8s.AlbConfig;
 import java.util.List;
 import java.util.Optional;
 
-/** A listener: the port and protocol a load balancer accepts connections on, its certificates and rules. */
+/**
+ * A listener: the port and protocol a load balancer accepts connections on, its certificates and rules, and its
+ * default action ({@code defaultRedirect} when that is a redirect).
+ */
 public record Listener(int port, String protocol, List<String> certificateArns, List<AlbConfig.Rule> rules,
-                       String defaultAction) {
+                       String defaultAction, AlbConfig.Action defaultRedirect) {
 
     /** The listener on a port; none means the node refuses the connection. */
     public static Optional<Listener> on(AlbConfig config, int port) {
@@ -15,7 +18,8 @@ public record Listener(int port, String protocol, List<String> certificateArns, 
             return Optional.empty();
         }
         return config.listeners().stream().filter(l -> l.port() == port).findFirst()
-                .map(l -> new Listener(l.port(), l.protocol(), l.certificateArns(), l.rules(), l.defaultAction()));
+                .map(l -> new Listener(l.port(), l.protocol(), l.certificateArns(), l.rules(), l.defaultAction(),
+                        l.defaultRedirect()));
     }
 
     /** As the console names it, e.g. "HTTPS:443". */

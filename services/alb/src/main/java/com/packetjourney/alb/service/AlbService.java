@@ -1,8 +1,10 @@
 package com.packetjourney.alb.service;
 
+import com.packetjourney.alb.domain.HttpRequest;
 import com.packetjourney.alb.domain.Listener;
 import com.packetjourney.alb.domain.LoadBalancerNode;
 import com.packetjourney.alb.domain.LoadBalancingAlgorithm;
+import com.packetjourney.alb.domain.RedirectAction;
 import com.packetjourney.alb.domain.RuleEvaluator;
 import com.packetjourney.alb.domain.TargetGroup;
 import com.packetjourney.alb.domain.TcpHandshake;
@@ -48,6 +50,10 @@ import java.util.SplittableRandom;
 public class AlbService {
     /** The model's figure for request parsing, rule evaluation and target selection on the node. */
     static final long PROCESSING_MICROS = 150;
+    /** Rule action types (ELB API's ActionTypeEnum). */
+    static final String FORWARD = "forward";
+    static final String FIXED_RESPONSE = "fixed-response";
+    static final String REDIRECT = "redirect";
     /** The dynamic port range a client's source port comes from (RFC 6335 §6). */
     private static final int EPHEMERAL_FIRST = 49152;
     private static final int EPHEMERAL_COUNT = 16384;
@@ -173,8 +179,16 @@ public class AlbService {
         }
         latency += PROCESSING_MICROS;
 
-        Optional<AlbConfig.Rule> rule = RuleEvaluator.firstMatch(listener.get().rules(), context.host(),
-                context.path());
+        HttpRequest request = HttpRequest.fromBrowser(context);
+        Optional<AlbConfig.Rule> rule = RuleEvaluator.firstMatch(listener.get().rules(), request);
+        if (rule.isEmpty() && listener.get().defaultRedirect() != null) {
+            RedirectAction redirect = RedirectAction.of(listener.get().defaultRedirect().redirect(), request,
+                    listener.get());
+            return routed.next(latency, now, Outcome.failed(FailureCode.ALB_REDIRECT, redirect.statusLine()
+                            + ": the default action of listener " + listener.get().name() + " redirects to Location: "
+                            + redirect.location()),
+                    context, forwarded(node, tcp, listener.get(), tls));
+        }
         if (rule.isEmpty()) {
             return routed.next(latency, now, Outcome.failed(FailureCode.ALB_NO_RULE,
                     "no rule of listener " + listener.get().name() + " matches host " + context.host() + " and path "
@@ -182,7 +196,28 @@ public class AlbService {
                             + " answers HTTP 404 Not Found"),
                     context, forwarded(node, tcp, listener.get(), tls));
         }
-        String groupName = rule.get().targetGroup();
+        AlbConfig.Action action = rule.get().action();
+        String type = action == null ? FORWARD : action.type();
+        if (FIXED_RESPONSE.equals(type) && action.fixedResponse() != null) {
+            AlbConfig.FixedResponse fixed = action.fixedResponse();
+            String description = "fixed-response " + fixed.statusCode()
+                    + (fixed.contentType() == null ? "" : " " + fixed.contentType());
+            return routed.next(latency, now, Outcome.failed(FailureCode.ALB_FIXED_RESPONSE, "HTTP "
+                            + fixed.statusCode() + " answered by the ALB itself (rule " + rule.get().priority() + ", "
+                            + description + (fixed.messageBody() == null ? "" : ": \"" + fixed.messageBody() + "\"")
+                            + "); no target was asked"),
+                    context, matchedOnly(node, tcp, listener.get(), tls, rule.get(), description));
+        }
+        if (REDIRECT.equals(type) && action.redirect() != null) {
+            RedirectAction redirect = RedirectAction.of(action.redirect(), request, listener.get());
+            return routed.next(latency, now, Outcome.failed(FailureCode.ALB_REDIRECT, redirect.statusLine()
+                            + ": rule " + rule.get().priority() + " redirects to Location: " + redirect.location()
+                            + "; the request does not reach a target"),
+                    context, matchedOnly(node, tcp, listener.get(), tls, rule.get(),
+                            "redirect " + redirect.status() + " to " + redirect.location()));
+        }
+        String groupName = action != null && action.targetGroup() != null ? action.targetGroup()
+                : rule.get().targetGroup();
         AlbForwarded.Rule matched = new AlbForwarded.Rule(rule.get().priority(), RuleEvaluator.describe(rule.get()),
                 "forward to " + groupName);
         LoadBalancingAlgorithm algorithm = LoadBalancingAlgorithm.fromAttribute(config.targetGroups().stream()
@@ -286,6 +321,15 @@ public class AlbService {
         return "no certificate of listener " + listener.name() + " covers " + host + "; the ALB presents its default "
                 + "certificate " + fallback.arn() + " for " + fallback.domains()
                 + " and the client aborts the handshake (bad_certificate)";
+    }
+
+    /** The hop's payload when the matched rule answered itself (fixed-response or redirect): no target group. */
+    private static AlbForwarded matchedOnly(LoadBalancerNode node, TcpHandshake tcp, Listener listener,
+                                            TlsTermination tls, AlbConfig.Rule rule, String action) {
+        return new AlbForwarded(node.loadBalancer(), node.publicIp(), node.availabilityZone(), tcp.lines(),
+                listener.name(), tls == null ? null : tls.toPayload(),
+                new AlbForwarded.Rule(rule.priority(), RuleEvaluator.describe(rule), action), null, null, null,
+                List.of());
     }
 
     private static AlbForwarded forwarded(LoadBalancerNode node, TcpHandshake tcp, Listener listener,

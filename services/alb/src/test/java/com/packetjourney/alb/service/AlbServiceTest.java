@@ -235,4 +235,72 @@ class AlbServiceTest {
         assertThat(((AlbForwarded) after.payload()).candidates())
                 .extracting(AlbForwarded.TargetLoad::outstandingRequests).containsExactly(0, 0);
     }
+
+    /** The 443 listener with {@code rules} ahead of the Ingress's catch-all rule, and an ssl-redirect listener on 80. */
+    private void configure(AlbConfig.Rule... rules) {
+        List<AlbConfig.Rule> all = new java.util.ArrayList<>(List.of(rules));
+        all.add(new AlbConfig.Rule(100, List.of("packet-journey.com"), List.of("/*"), TG));
+        AlbConfig.Action toHttps = new AlbConfig.Action("redirect", null, null,
+                new AlbConfig.Redirect("HTTPS", "#{host}", "443", "/#{path}", "#{query}", "HTTP_301"));
+        service.onConfig(LB, new AlbConfig(LB, "default/nginx", List.of(
+                new AlbConfig.Listener(80, "HTTP", List.of(), List.of(), "redirect:HTTPS:443:HTTP_301", toHttps),
+                new AlbConfig.Listener(443, "HTTPS", List.of(CERT), all, "fixed-response:404")),
+                List.of(new AlbConfig.TargetGroup(TG, "HTTP", 80, "ip", "least_outstanding_requests",
+                        "default/nginx", 30))));
+    }
+
+    @Test
+    void aFixedResponseRuleAnswersAtTheAlbAndNoTargetIsAsked() {
+        configure(new AlbConfig.Rule(1, List.of(), List.of("/maintenance"), null, List.of(),
+                new AlbConfig.Action("fixed-response", null,
+                        new AlbConfig.FixedResponse("503", "text/plain", "back soon"), null)));
+        HopEvent out = service.handle(routed("fr", "54.217.10.21", "packet-journey.com", 443, "/maintenance"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_FIXED_RESPONSE);
+        assertThat(out.outcome().message()).startsWith("HTTP 503 answered by the ALB itself").contains("back soon");
+        AlbForwarded p = (AlbForwarded) out.payload();
+        assertThat(p.rule()).isEqualTo(new AlbForwarded.Rule(1, "path-pattern /maintenance",
+                "fixed-response 503 text/plain"));
+        assertThat(p.target()).isNull();
+        assertThat(p.targetGroup()).isNull();
+        assertThat(out.simLatencyMicros()).isEqualTo(4 * ONE_WAY + AlbService.PROCESSING_MICROS);
+    }
+
+    @Test
+    void aRedirectRuleEndsTheJourneyAtTheAlbWithItsLocation() {
+        configure(new AlbConfig.Rule(1, List.of(), List.of("/old/*"), null, List.of(),
+                new AlbConfig.Action("redirect", null, null,
+                        new AlbConfig.Redirect(null, "www.#{host}", null, "/new/#{path}", null, "HTTP_302"))));
+        HopEvent out = service.handle(routed("rd", "54.217.10.21", "packet-journey.com", 443, "/old/page"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_REDIRECT);
+        assertThat(out.outcome().message())
+                .isEqualTo("HTTP 302 Found: rule 1 redirects to Location: https://www.packet-journey.com/new/old/page;"
+                        + " the request does not reach a target");
+        assertThat(((AlbForwarded) out.payload()).rule().action())
+                .isEqualTo("redirect 302 to https://www.packet-journey.com/new/old/page");
+    }
+
+    @Test
+    void aForwardActionNamesItsTargetGroup() {
+        configure(new AlbConfig.Rule(1, List.of(), List.of("/*"), null, List.of(
+                new AlbConfig.Condition("source-ip", null, List.of("198.51.100.0/24"), null)),
+                new AlbConfig.Action("forward", TG, null, null)));
+        HopEvent out = service.handle(routed("fw", "54.217.10.21", "packet-journey.com", 443, "/"));
+        assertThat(out.outcome().isOk()).isTrue();
+        AlbForwarded p = (AlbForwarded) out.payload();
+        assertThat(p.rule()).isEqualTo(new AlbForwarded.Rule(1, "path-pattern /* AND source-ip 198.51.100.0/24",
+                "forward to " + TG));
+        assertThat(p.target()).isNotNull();
+    }
+
+    @Test
+    void theSslRedirectListenerSendsHttpToHttps() {
+        configure();
+        HopEvent out = service.handle(routed("ssl", "54.217.10.21", "packet-journey.com", 80, "/"));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_REDIRECT);
+        assertThat(out.outcome().message()).isEqualTo("HTTP 301 Moved Permanently: the default action of listener "
+                + "HTTP:80 redirects to Location: https://packet-journey.com/");
+        // No TLS on port 80: the TCP handshake's round trip and the processing only.
+        assertThat(out.simLatencyMicros()).isEqualTo(2 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        assertThat(((AlbForwarded) out.payload()).tls()).isNull();
+    }
 }
