@@ -35,6 +35,7 @@ public final class Stack {
     private final Consumer<String> log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> started = new ArrayList<>();
+    private Process broker;
 
     public Stack(Path home, Path stateDir, Consumer<String> log) {
         this.home = home;
@@ -64,8 +65,7 @@ public final class Stack {
             if (bootstrap == null) {
                 Path data = stateDir.resolve("kafka");
                 deleteRecursively(data);
-                Process broker = startBroker(brokerPort, data);
-                brokerPid = broker.pid();
+                brokerPid = startBroker(brokerPort, data).pid();
                 bootstrap = "localhost:" + brokerPort;
                 log.accept(String.format("kafka      ready on %s (KRaft, pid %d) in %.1f s", bootstrap, brokerPid,
                         secondsSince(t0)));
@@ -107,7 +107,7 @@ public final class Stack {
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         Process p = pb.start();
-        started.add(p);
+        broker = p;
         // The broker prints READY once clients can connect.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && p.isAlive()) {
@@ -170,8 +170,13 @@ public final class Stack {
 
     /** Stops what this instance started, all at once, and waits until every process has exited. */
     public void stop() {
+        // Services first, while the broker still answers their consumers' goodbyes; then the broker.
         terminateAll(started.stream().map(Process::toHandle).toList());
         started.clear();
+        if (broker != null) {
+            terminateAll(List.of(broker.toHandle()));
+            broker = null;
+        }
     }
 
     /** Stops a stack started by an earlier command, from its state file. */
@@ -180,14 +185,14 @@ public final class Stack {
         if (state.isEmpty()) {
             return false;
         }
-        List<ProcessHandle> handles = new ArrayList<>();
+        List<ProcessHandle> services = new ArrayList<>();
         for (StackState.ServiceEntry s : state.get().services()) {
-            ProcessHandle.of(s.pid()).ifPresent(handles::add);
+            ProcessHandle.of(s.pid()).ifPresent(services::add);
         }
+        terminateAll(services);
         if (state.get().brokerPid() > 0) {
-            ProcessHandle.of(state.get().brokerPid()).ifPresent(handles::add);
+            ProcessHandle.of(state.get().brokerPid()).ifPresent(b -> terminateAll(List.of(b)));
         }
-        terminateAll(handles);
         try {
             Files.deleteIfExists(stateFile);
         } catch (IOException ignored) {
