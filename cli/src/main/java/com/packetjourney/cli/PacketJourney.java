@@ -49,6 +49,9 @@ public final class PacketJourney {
               redrive ID [--at INSTANT] [--json]
                                        re-issue a recorded journey's request against the world as it is now
                                        and compare both hop by hop (at: simulated, default the original's)
+              bench [--quick]          measure this machine: journeys/s, latency end to end and per hop, each
+                                       as a ratio of a plain Kafka pass-through chain, replay speed, footprint;
+                                       writes bench/results/<date>.md and BENCHMARKS.md (--quick: a smoke run)
 
             environment: PJ_PORT_BASE (default 18080: services on 18081-18089), PJ_KAFKA_PORT (default 19092),
                          PJ_PROMETHEUS_PORT (default 9090)

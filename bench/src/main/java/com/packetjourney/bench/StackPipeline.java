@@ -1,0 +1,179 @@
+package com.packetjourney.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.packetjourney.cli.StackState;
+import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Journeys through the stack: POST /journeys at the laptop from a small HTTP client pool, ends read by a plain
+ * consumer of every hop topic (the pod hop ends a journey; a failed hop ends it early). The stamps are the hop
+ * events' own wallTime fields: when each service computed its hop.
+ */
+final class StackPipeline implements Pipeline {
+    static final String URL = "https://packet-journey.com/";
+    private static final int HOPS = Topics.hopTopics().size();
+
+    private final URI journeys;
+    private final ExecutorService httpPool = Executors.newFixedThreadPool(4, daemon("bench-http"));
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(httpPool).build();
+    private final Reader reader;
+    private volatile long recordBytes;
+    private volatile long records;
+
+    StackPipeline(StackState stack) {
+        this.journeys = URI.create(stack.urlOf("laptop") + "/journeys");
+        this.reader = new Reader(stack.bootstrapServers());
+        reader.start();
+    }
+
+    @Override
+    public String name() {
+        return "stack";
+    }
+
+    @Override
+    public List<String> hopNames() {
+        return List.of("laptop (POST /journeys)", "dhcp-server", "dns-resolver", "bgp-router", "alb", "node-cni",
+                "to the reader");
+    }
+
+    @Override
+    public void send(String journeyId, Run run) {
+        String body = Json.write(Map.of("url", URL, "journeyId", journeyId));
+        HttpRequest request = HttpRequest.newBuilder(journeys).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+            if (e != null || r.statusCode() / 100 != 2) {
+                run.failed(journeyId);
+            }
+        });
+    }
+
+    @Override
+    public void measureInto(Run run) {
+        reader.run = run;
+    }
+
+    /** The mean size of the hop records read so far: the pass-through chain forwards records of this size. */
+    int meanRecordBytes() {
+        return records == 0 ? 1000 : (int) (recordBytes / records);
+    }
+
+    /**
+     * Mean wall time each hop's service spent computing an event (its pj_hop_processing_seconds sum over count),
+     * by hop name, from every service's /q/metrics: the part of a hop interval that is the service's own work.
+     */
+    Map<String, Double> meanProcessingMillis(StackState stack) {
+        Map<String, Double> result = new java.util.LinkedHashMap<>();
+        for (StackState.ServiceEntry service : stack.services()) {
+            String metrics;
+            try {
+                metrics = http.send(HttpRequest.newBuilder(URI.create(stack.urlOf(service.name()) + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            } catch (Exception e) {
+                continue; // a figure missing from the report says enough
+            }
+            Map<String, double[]> sumAndCount = new HashMap<>();
+            for (String line : metrics.split("\n")) {
+                boolean sum = line.startsWith("pj_hop_processing_seconds_sum{");
+                if (sum || line.startsWith("pj_hop_processing_seconds_count{")) {
+                    String hop = line.replaceAll(".*hop=\"([^\"]*)\".*", "$1");
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    sumAndCount.computeIfAbsent(hop, h -> new double[2])[sum ? 0 : 1] += value;
+                }
+            }
+            sumAndCount.forEach((hop, v) -> {
+                if (v[1] > 0) {
+                    result.put(hop + " (" + service.name() + ")", 1000 * v[0] / v[1]);
+                }
+            });
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        reader.stopping = true;
+        Util.join(reader);
+        httpPool.shutdownNow();
+    }
+
+    private final class Reader extends Thread {
+        private final KafkaConsumer<String, byte[]> consumer;
+        /** Hop stamps (nanoTime) of journeys not ended yet, by journey id; 0 where a hop has not been read. */
+        private final Map<String, long[]> stamps = new HashMap<>();
+        volatile Run run;
+        volatile boolean stopping;
+
+        Reader(String bootstrap) {
+            super("bench-stack-reader");
+            setDaemon(true);
+            consumer = Util.readerAtEnd(bootstrap, Topics.hopTopics());
+        }
+
+        @Override
+        public void run() {
+            try (consumer) {
+                while (!stopping) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                        long arrival = System.nanoTime();
+                        recordBytes += r.value().length;
+                        records++;
+                        onEvent(Json.read(r.value(), JsonNode.class), arrival);
+                    }
+                }
+            }
+        }
+
+        private void onEvent(JsonNode event, long arrival) {
+            Run current = run;
+            String id = event.path("journeyId").asText();
+            int hop = event.path("hop").asInt();
+            if (current == null || hop < 0 || hop >= HOPS) {
+                return;
+            }
+            if (!"OK".equals(event.path("outcome").path("status").asText())) {
+                stamps.remove(id);
+                current.failed(id);
+                return;
+            }
+            long[] s = stamps.computeIfAbsent(id, k -> new long[HOPS + 1]);
+            s[hop] = Util.nanosOf(Instant.parse(event.path("wallTime").asText()));
+            if (hop == HOPS - 1) {
+                s[HOPS] = arrival;
+            }
+            // the topics are fetched independently: the pod hop may be read before an earlier one
+            for (long stamp : s) {
+                if (stamp == 0) {
+                    return;
+                }
+            }
+            stamps.remove(id);
+            current.completed(id, s);
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
