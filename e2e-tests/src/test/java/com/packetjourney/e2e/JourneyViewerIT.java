@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,12 +158,16 @@ class JourneyViewerIT {
     void aFailureIsShownWhereItHappenedWithItsCodeAndExplanation() throws IOException {
         driver.get(viewer + "/#/journeys/" + failed.journeyId());
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        WebElement failedRow = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#waterfall .hop-row.failed")));
-        assertThat(failedRow.getAttribute("data-type")).isEqualTo(failed.failedHop());
-        assertThat(failedRow.getText()).contains(failed.failureCode().name());
-        assertThat(driver.findElement(By.id("journey-banner")).getText())
-                .contains(failed.failureCode().name()).contains(failed.failureCode().explanation());
+        wait.ignoring(StaleElementReferenceException.class);
+        // Live updates may re-render the waterfall between finding a row and reading it: read it afresh each try.
+        List<String> failedRow = wait.until(d -> {
+            WebElement row = d.findElement(By.cssSelector("#waterfall .hop-row.failed"));
+            return List.of(row.getAttribute("data-type"), row.getText());
+        });
+        assertThat(failedRow.get(0)).isEqualTo(failed.failedHop());
+        assertThat(failedRow.get(1)).contains(failed.failureCode().name());
+        String banner = wait.until(d -> d.findElement(By.id("journey-banner")).getText());
+        assertThat(banner).contains(failed.failureCode().name()).contains(failed.failureCode().explanation());
         // the viewer opens a failed journey at the hop that failed
         assertThat(detail()).contains("FAILED " + failed.failureCode().name())
                 .contains(failed.failureCode().explanation()).contains(failed.failureMessage());
@@ -187,8 +193,10 @@ class JourneyViewerIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("journey-meta"), id));
     }
 
+    /** The detail pane's text, read again if a live update replaced the element while it was being read. */
     private String detail() {
-        return driver.findElement(By.id("hop-detail")).getText();
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("hop-detail")).getText());
     }
 
     private void screenshot(String name) throws IOException {
