@@ -67,6 +67,18 @@ public final class TopicTail implements AutoCloseable {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** For a hop that must not be computed against a half-read world: waits, or fails the record after 60 s. */
+    public void awaitCaughtUpOrFail() {
+        try {
+            if (!awaitCaughtUp(Duration.ofSeconds(60))) {
+                throw new IllegalStateException(name + ": world topics not read within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean isCaughtUp() {
         return caughtUp.getCount() == 0;
     }

@@ -19,7 +19,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -66,14 +65,7 @@ public class RoutingWorld {
 
     /** Blocks until the world as it stood at start has been applied. */
     public void awaitCaughtUp() {
-        try {
-            if (!tail.awaitCaughtUp(Duration.ofSeconds(60))) {
-                throw new IllegalStateException("world topics not read within 60 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        tail.awaitCaughtUpOrFail();
     }
 
     void onStop(@Observes ShutdownEvent event) {

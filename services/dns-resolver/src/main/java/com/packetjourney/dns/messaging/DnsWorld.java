@@ -20,7 +20,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -67,14 +66,7 @@ public class DnsWorld {
 
     /** Blocks until the world as it stood at start has been applied. */
     public void awaitCaughtUp() {
-        try {
-            if (!tail.awaitCaughtUp(Duration.ofSeconds(60))) {
-                throw new IllegalStateException("world topics not read within 60 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        tail.awaitCaughtUpOrFail();
     }
 
     /** Writes a world record and returns once the broker has it. */
