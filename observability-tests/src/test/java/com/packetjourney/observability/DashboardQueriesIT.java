@@ -77,6 +77,11 @@ class DashboardQueriesIT {
         }
         assertThat(client.awaitEnd(failed, Duration.ofSeconds(60)).orElseThrow().status()).isEqualTo(JourneyStatus.FAILED);
         awaitSeries("sum(pj_journeys_finished_total) >= 4", Duration.ofSeconds(60));
+        // Each target is scraped at its own offset within the interval, so journey-log's count can be in before the
+        // scrape of a hop service that already handled them: wait until every hop has been scraped too.
+        awaitSeries("count(count by (hop) (pj_hop_events_total)) >= " + HopType.values().length, Duration.ofSeconds(60));
+        awaitSeries("pj_hop_events_total{service=\"dns-resolver\", code=\"DNS_NXDOMAIN\"}", Duration.ofSeconds(60));
+        awaitSeries("pj_hop_events_total{hop=\"packet.routed\", outcome=\"skipped\"}", Duration.ofSeconds(60));
     }
 
     @AfterAll
