@@ -27,6 +27,10 @@ public class DnsHop {
     public Record<String, String> onDhcpConfigured(String json) {
         world.awaitCaughtUp();
         HopEvent out = metrics.record(json, service::handle);
-        return out == null ? null : Record.of(out.journeyId(), Json.write(out));
+        if (out == null) {
+            return null;
+        }
+        world.writtenHere(out.journeyId());
+        return Record.of(out.journeyId(), Json.write(out));
     }
 }

@@ -11,6 +11,7 @@ import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dns.service.DnsService;
 import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
+import com.packetjourney.kafka.WrittenHere;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ public class DnsWorld {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    private final WrittenHere writtenHere = new WrittenHere();
     private TopicTail tail;
     private KeyedWriter writer;
 
@@ -55,13 +57,19 @@ public class DnsWorld {
                 case Topics.WORLD_DNS_CACHE_FLUSHES -> service.onCacheFlush(key,
                         value == null ? null : Json.read(value, DnsCacheFlush.class));
                 case Topics.DNS -> {
-                    if (value != null) {
+                    // this instance's own hops are in its caches already: no second parse
+                    if (value != null && !writtenHere.readBack(key)) {
                         service.onOwnHop(Json.read(value, HopEvent.class));
                     }
                 }
                 default -> { }
             }
         }).start();
+    }
+
+    /** Notes that this instance's hop event for the journey, about to be written, is already in its caches. */
+    public void writtenHere(String journeyId) {
+        writtenHere.note(journeyId);
     }
 
     /** Blocks until the world as it stood at start has been applied. */

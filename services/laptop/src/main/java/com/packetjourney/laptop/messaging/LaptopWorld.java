@@ -6,6 +6,7 @@ import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.kafka.TopicTail;
+import com.packetjourney.kafka.WrittenHere;
 import com.packetjourney.laptop.service.LaptopService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,6 +30,7 @@ public class LaptopWorld {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    private final WrittenHere writtenHere = new WrittenHere();
     private TopicTail tail;
 
     @Produces
@@ -46,13 +48,19 @@ public class LaptopWorld {
                         case Topics.WORLD_CLIENTS ->
                                 service.onClient(key, value == null ? null : Json.read(value, ClientDevice.class));
                         case Topics.JOURNEY_REQUESTED -> {
-                            if (value != null) {
+                            // journeys this instance started are on its clocks already: no second parse
+                            if (value != null && !writtenHere.readBack(key)) {
                                 service.onJourneyStarted(Json.read(value, HopEvent.class));
                             }
                         }
                         default -> { }
                     }
                 }).start();
+    }
+
+    /** Notes that the journey this instance is about to write is applied to its clocks here. */
+    public void writtenHere(String journeyId) {
+        writtenHere.note(journeyId);
     }
 
     /** Blocks until the world as it stood at start has been applied. */

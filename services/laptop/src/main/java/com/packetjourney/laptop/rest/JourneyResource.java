@@ -31,6 +31,7 @@ public class JourneyResource {
         world.awaitCaughtUp();
         JourneyRequestBody b = body == null ? new JourneyRequestBody(null, null, null, null, null) : body;
         HopEvent requested = service.request(b.url(), b.client(), b.at(), b.after(), b.journeyId());
+        world.writtenHere(requested.journeyId());
         hop.emit(requested);
         service.onJourneyStarted(requested);
         JourneyRequested payload = (JourneyRequested) requested.payload();
