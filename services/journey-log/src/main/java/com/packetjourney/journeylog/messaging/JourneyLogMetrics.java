@@ -111,6 +111,6 @@ public class JourneyLogMetrics {
     }
 
     private int count(JourneyStatus status) {
-        return service.journeys(status, Integer.MAX_VALUE).size();
+        return service.countUnfinished(status);
     }
 }

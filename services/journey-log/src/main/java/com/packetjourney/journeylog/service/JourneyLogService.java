@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -167,6 +168,21 @@ public class JourneyLogService {
 
     public synchronized Optional<JourneyView> journey(String journeyId) {
         return store.view(journeyId, wallClock.instant());
+    }
+
+    /**
+     * How many journeys neither completed nor failed are {@code status} (IN_PROGRESS or STALLED) now: read from the
+     * open journeys alone, without building views, so that a gauge refresh costs little however long the log is.
+     */
+    public synchronized int countUnfinished(JourneyStatus status) {
+        Instant now = wallClock.instant();
+        int count = 0;
+        for (String id : unfinished) {
+            if (store.status(id, now) == status) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Up to {@code limit} journeys, most recently begun first; a null status means any. */
