@@ -3,7 +3,6 @@ package com.packetjourney.cli;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.Topics;
-import com.packetjourney.contracts.UnreadableEventException;
 import com.packetjourney.contracts.journey.JourneyFold;
 import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.contracts.journey.JourneyView;
@@ -25,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -100,7 +100,8 @@ public final class Replay {
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
+             BatchDecoder decoder = new BatchDecoder(Runtime.getRuntime().availableProcessors())) {
             List<TopicPartition> partitions = partitions(consumer, options.bootstrapServers());
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             afterEndOffsets.run();
@@ -112,7 +113,7 @@ public final class Replay {
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - start.get(tp)).sum();
             progress.start(total);
             long read = 0;
-            long unreadable = 0;
+            long[] unreadable = {0};
             List<TopicPartition> reading = new ArrayList<>();
             for (TopicPartition tp : partitions) {
                 if (start.get(tp) < end.get(tp)) {
@@ -121,20 +122,23 @@ public final class Replay {
             }
             consumer.pause(partitions.stream().filter(tp -> !reading.contains(tp)).toList());
             long lastProgress = System.nanoTime();
+            // one batch is parsed while the next is fetched; the fold takes them in the order they were read
+            CompletableFuture<List<HopEvent>> parsing = null;
             while (!reading.isEmpty()) {
+                List<byte[]> values = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    if (r.offset() >= end.get(tp)) {
-                        continue; // written after the replay began
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        values.add(r.value()); // later offsets were written after the replay began
                     }
-                    read++;
+                }
+                if (!values.isEmpty()) {
+                    read += values.size();
                     lastProgress = System.nanoTime();
-                    HopEvent event = read(r.value());
-                    if (event == null) {
-                        unreadable++;
-                    } else if (options.journeyId() == null || options.journeyId().equals(event.journeyId())) {
-                        fold.apply(event);
+                    CompletableFuture<List<HopEvent>> next = decoder.decode(values);
+                    if (parsing != null) {
+                        fold(parsing.join(), fold, options.journeyId(), unreadable);
                     }
+                    parsing = next;
                 }
                 for (TopicPartition tp : List.copyOf(reading)) {
                     if (consumer.position(tp) >= end.get(tp)) {
@@ -148,18 +152,22 @@ public final class Replay {
                             + " s on " + reading + " (is the broker still up?)");
                 }
             }
+            if (parsing != null) {
+                fold(parsing.join(), fold, options.journeyId(), unreadable);
+            }
             progress.finish();
             Instant logNow = fold.latestWallTime() == null ? Instant.EPOCH : fold.latestWallTime();
-            return new Result(fold.views(logNow, STALL_TIMEOUT), read, unreadable, partitions.size());
+            return new Result(fold.views(logNow, STALL_TIMEOUT), read, unreadable[0], partitions.size());
         }
     }
 
-    private static HopEvent read(byte[] value) {
-        try {
-            HopEvent event = Json.read(value, HopEvent.class);
-            return event.eventId() == null ? null : event;
-        } catch (UnreadableEventException e) {
-            return null;
+    private static void fold(List<HopEvent> events, JourneyFold fold, String journeyId, long[] unreadable) {
+        for (HopEvent event : events) {
+            if (event == null) {
+                unreadable[0]++;
+            } else if (journeyId == null || journeyId.equals(event.journeyId())) {
+                fold.apply(event);
+            }
         }
     }
 
