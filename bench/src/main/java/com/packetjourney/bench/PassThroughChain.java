@@ -1,10 +1,10 @@
 package com.packetjourney.bench;
 
+import com.packetjourney.cli.Stack;
 import com.packetjourney.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,10 +13,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,17 +32,17 @@ import java.util.stream.IntStream;
 /**
  * Kafka's own limit for this shape of work on this machine: records of the hop events' size go through as many
  * consume-and-produce stages as the journey has services, over topics with the hop topics' partition count on the
- * same broker, each stage a plain KafkaConsumer and KafkaProducer (linger.ms=0) doing nothing but forwarding. Each
- * stage adds a header with its wall-clock microseconds, the equivalent of a hop event's wallTime.
+ * same broker, each stage a process of its own with the services' JVM options ({@link ChainStage}: a plain
+ * KafkaConsumer and KafkaProducer, linger.ms=0, doing nothing but forwarding). Each stage adds a header with its
+ * wall-clock microseconds, the equivalent of a hop event's wallTime.
  */
 final class PassThroughChain implements Pipeline {
     static final int STAGES = 5;
-    private static final String STAMP = "t";
 
     private final String bootstrap;
     private final byte[] value;
     private final KafkaProducer<String, byte[]> producer;
-    private final List<Stage> stages = new ArrayList<>();
+    private final List<Process> stages = new ArrayList<>();
     private final Reader reader;
     private final List<String> topics;
 
@@ -51,10 +55,9 @@ final class PassThroughChain implements Pipeline {
         createTopics(topics);
         producer = producer();
         for (int i = 1; i <= STAGES; i++) {
-            Stage stage = new Stage(i, topics.get(i - 1), topics.get(i));
-            stages.add(stage);
-            stage.start();
+            stages.add(startStage(i, topics.get(i - 1), topics.get(i)));
         }
+        stages.forEach(PassThroughChain::awaitReady);
         reader = new Reader(topics.get(STAGES));
         reader.start();
     }
@@ -75,7 +78,7 @@ final class PassThroughChain implements Pipeline {
     @Override
     public void send(String journeyId, Run run) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(STAMP, micros(Util.wallMicrosNow()));
+        headers.add(ChainStage.STAMP, ChainStage.micros(Util.wallMicrosNow()));
         producer.send(new ProducerRecord<>(topics.get(0), null, journeyId, value, headers), (m, e) -> {
             if (e != null) {
                 run.failed(journeyId);
@@ -91,9 +94,8 @@ final class PassThroughChain implements Pipeline {
     @Override
     public void close() {
         reader.stopping = true;
-        stages.forEach(s -> s.stopping = true);
         Util.join(reader);
-        stages.forEach(Util::join);
+        stages.forEach(PassThroughChain::stop);
         producer.close(Duration.ofSeconds(5));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
@@ -119,50 +121,58 @@ final class PassThroughChain implements Pipeline {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
     }
 
-    private KafkaConsumer<String, byte[]> consumer(String group) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName()));
+    /** The process ids of the stages, for the footprint table. */
+    List<Long> stagePids() {
+        return stages.stream().map(Process::pid).toList();
     }
 
-    private static byte[] micros(long value) {
-        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
-    }
-
-    /** One forwarding stage: what it reads from {@code in} it writes to {@code out}, key, value and headers. */
-    private final class Stage extends Thread {
-        private final String in;
-        private final String out;
-        private final int number;
-        volatile boolean stopping;
-
-        Stage(int number, String in, String out) {
-            super("bench-chain-stage-" + number);
-            setDaemon(true);
-            this.number = number;
-            this.in = in;
-            this.out = out;
+    private Process startStage(int number, String in, String out) {
+        List<String> command = new ArrayList<>(List.of(Stack.javaBinaryPath()));
+        command.addAll(Stack.SERVICE_JVM_OPTIONS);
+        command.addAll(Stack.extraServiceJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChainStage.class.getName(), bootstrap,
+                String.valueOf(number), in, out));
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            Stack.serviceEnvironment(pb);
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start chain stage " + number, e);
         }
+    }
 
-        @Override
-        public void run() {
-            try (KafkaConsumer<String, byte[]> consumer = consumer("bench-chain-stage-" + number);
-                 KafkaProducer<String, byte[]> forward = producer()) {
-                consumer.subscribe(List.of(in));
-                while (!stopping) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                        RecordHeaders headers = new RecordHeaders(r.headers().toArray());
-                        headers.add(STAMP, micros(Util.wallMicrosNow()));
-                        forward.send(new ProducerRecord<>(out, null, r.key(), r.value(), headers));
-                    }
+    private static void awaitReady(Process stage) {
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(stage.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.equals("READY")) {
+                    return;
                 }
             }
+            throw new IllegalStateException("a chain stage exited before it was ready (code " + stage.waitFor() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
+
+    private static void stop(Process stage) {
+        try {
+            stage.getOutputStream().close(); // the stage ends when its stdin closes
+            if (!stage.waitFor(10, TimeUnit.SECONDS)) {
+                stage.destroyForcibly();
+            }
+        } catch (IOException e) {
+            stage.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stage.destroyForcibly();
+        }
+    }
+
 
     /** Reads the last topic: a record there is a journey through every stage. */
     private final class Reader extends Thread {
@@ -183,7 +193,7 @@ final class PassThroughChain implements Pipeline {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                         long arrival = System.nanoTime();
                         List<Long> stamps = new ArrayList<>();
-                        for (Header h : r.headers().headers(STAMP)) {
+                        for (Header h : r.headers().headers(ChainStage.STAMP)) {
                             stamps.add(Util.nanosOfWallMicros(ByteBuffer.wrap(h.value()).getLong()));
                         }
                         stamps.add(arrival);

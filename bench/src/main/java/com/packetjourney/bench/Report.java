@@ -68,10 +68,10 @@ public final class Report {
                 f.machine().cpus(), f.machine().cpuModel(), f.machine().memoryMiB(), f.machine().java(),
                 f.machine().loadAverage(), f.settings().quick() ? " --quick" : ""));
         md.append("Everything runs on this one machine: the embedded broker, the nine services (each its own JVM, "
-                + "`-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1`), the load generator and the readers. The "
+                + "`").append(serviceJvmOptions()).append("`, MALLOC_ARENA_MAX=2), the load generator and the readers. The "
                 + "limit is a pass-through chain on the same broker: ").append(PassThroughChain.STAGES)
-                .append(" stages (threads of the benchmark's JVM), each a plain KafkaConsumer and KafkaProducer "
-                        + "(linger.ms=0) forwarding records of the hop events' mean size (")
+                .append(" stages, each a process of its own with the services' JVM options, a plain KafkaConsumer "
+                        + "and KafkaProducer (linger.ms=0) forwarding records of the hop events' mean size (")
                 .append(f.recordBytes()).append(" bytes) over topics of ")
                 .append(com.packetjourney.contracts.Topics.HOP_PARTITIONS)
                 .append(" partitions. Journeys enter the stack through `POST /journeys` at the laptop; the chain's "
@@ -219,5 +219,11 @@ public final class Report {
     private static long parseKiB(String value) {
         String digits = value.replaceAll("[^0-9]", "");
         return digits.isEmpty() ? 0 : Long.parseLong(digits);
+    }
+
+    private static String serviceJvmOptions() {
+        List<String> all = new java.util.ArrayList<>(com.packetjourney.cli.Stack.SERVICE_JVM_OPTIONS);
+        all.addAll(com.packetjourney.cli.Stack.extraServiceJvmOptions());
+        return String.join(" ", all);
     }
 }

@@ -1,6 +1,5 @@
 package com.packetjourney.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.packetjourney.cli.StackState;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.Topics;
@@ -135,26 +134,26 @@ final class StackPipeline implements Pipeline {
                         long arrival = System.nanoTime();
                         recordBytes += r.value().length;
                         records++;
-                        onEvent(Json.read(r.value(), JsonNode.class), arrival);
+                        onEvent(EventHead.of(r.value()), arrival);
                     }
                 }
             }
         }
 
-        private void onEvent(JsonNode event, long arrival) {
+        private void onEvent(EventHead event, long arrival) {
             Run current = run;
-            String id = event.path("journeyId").asText();
-            int hop = event.path("hop").asInt();
-            if (current == null || hop < 0 || hop >= HOPS) {
+            String id = event.journeyId();
+            int hop = event.hop();
+            if (current == null || id == null || hop < 0 || hop >= HOPS) {
                 return;
             }
-            if (!"OK".equals(event.path("outcome").path("status").asText())) {
+            if (!"OK".equals(event.status())) {
                 stamps.remove(id);
                 current.failed(id);
                 return;
             }
             long[] s = stamps.computeIfAbsent(id, k -> new long[HOPS + 1]);
-            s[hop] = Util.nanosOf(Instant.parse(event.path("wallTime").asText()));
+            s[hop] = Util.nanosOf(Instant.parse(event.wallTime()));
             if (hop == HOPS - 1) {
                 s[HOPS] = arrival;
             }
