@@ -41,6 +41,7 @@ public final class TopicTail implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    private Runnable onCaughtUp = () -> { };
 
     public TopicTail(String name, String bootstrapServers, List<String> topics, Handler handler) {
         this.name = name;
@@ -56,6 +57,15 @@ public final class TopicTail implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config);
         this.thread = new Thread(this::run, name + "-tail");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Runs {@code action} once, on the tail's thread, when the end offsets seen at start have been reached: e.g. to
+     * resume a hop's paused input, so that no hop is computed against a half-read world. Set it before {@link #start}.
+     */
+    public TopicTail onCaughtUp(Runnable action) {
+        this.onCaughtUp = action;
+        return this;
     }
 
     public TopicTail start() {
@@ -117,8 +127,14 @@ public final class TopicTail implements AutoCloseable {
 
     private void checkCaughtUp(Map<TopicPartition, Long> target) {
         target.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-        if (target.isEmpty()) {
-            caughtUp.countDown();
+        if (target.isEmpty() && caughtUp.getCount() > 0) {
+            try {
+                onCaughtUp.run(); // before the latch opens: whoever waited on it finds the action done
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "%s: the action on catching up failed", name);
+            } finally {
+                caughtUp.countDown();
+            }
         }
     }
 

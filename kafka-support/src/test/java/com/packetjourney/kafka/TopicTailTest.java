@@ -38,6 +38,7 @@ class TopicTailTest {
         }
         for (int instance = 0; instance < 2; instance++) {
             Map<String, ClientDevice> state = new ConcurrentHashMap<>();
+            List<java.util.Set<String>> seenWhenCaughtUp = new java.util.concurrent.CopyOnWriteArrayList<>();
             try (TopicTail tail = new TopicTail("test-" + instance, broker.bootstrapServers(),
                     List.of(Topics.WORLD_CLIENTS), (topic, key, value) -> {
                 if (value == null) {
@@ -45,8 +46,10 @@ class TopicTailTest {
                 } else {
                     state.put(key, Json.read(value, ClientDevice.class));
                 }
-            }).start()) {
+            }).onCaughtUp(() -> seenWhenCaughtUp.add(java.util.Set.copyOf(state.keySet()))).start()) {
                 assertThat(tail.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+                // once, on the tail's thread, with every record up to the end offsets at start applied
+                assertThat(seenWhenCaughtUp).containsExactly(java.util.Set.of("laptop"));
                 assertThat(state).containsOnlyKeys("laptop");
                 assertThat(state.get("laptop").mac()).isEqualTo("aa:bb:cc:00:00:01");
             }

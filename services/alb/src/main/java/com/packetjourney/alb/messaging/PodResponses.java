@@ -3,14 +3,13 @@ package com.packetjourney.alb.messaging;
 import com.packetjourney.alb.service.AlbService;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * pod → (nothing): the pod's response returns through the ALB, which then stops counting the request as
- * outstanding on its target. An unreadable record goes to the dead-letter topic.
+ * outstanding on its target (a count, done on the event loop). An unreadable record goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class PodResponses {
@@ -18,7 +17,6 @@ public class PodResponses {
     AlbService service;
 
     @Incoming("pod")
-    @Blocking
     public void onPodResponded(String json) {
         service.onPodResponded(Json.read(json, HopEvent.class));
     }

@@ -4,7 +4,6 @@ import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.dhcp.service.DhcpService;
 import com.packetjourney.metrics.HopMetrics;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,18 +13,17 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 /** journey-requested → dhcp: a record that cannot be read fails here and goes to the dead-letter topic. */
 @ApplicationScoped
 public class DhcpHop {
+    /** Paused until the world has been read (see {@link DhcpWorld}): the hop is pure computation, on the event loop. */
+    static final String INPUT = "journey-requested";
+
     @Inject
     DhcpService service;
     @Inject
-    DhcpWorld world;
-    @Inject
     HopMetrics metrics;
 
-    @Incoming("journey-requested")
+    @Incoming(INPUT)
     @Outgoing("dhcp")
-    @Blocking
     public Record<String, String> onJourneyRequested(String json) {
-        world.awaitCaughtUp();
         HopEvent out = metrics.record(json, service::configure);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }

@@ -11,11 +11,15 @@ import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,8 +31,13 @@ import java.util.List;
  */
 @ApplicationScoped
 public class DhcpWorld {
+    private static final Logger LOG = Logger.getLogger(DhcpWorld.class);
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    ChannelRegistry channels;
 
     private KeyedWriter writer;
     private TopicTail tail;
@@ -52,7 +61,17 @@ public class DhcpWorld {
                 case Topics.DHCP_LEASES -> service.onLease(key, value == null ? null : Json.read(value, DhcpLease.class));
                 default -> { }
             }
-        }).start();
+        }).onCaughtUp(this::resumeHop).start();
+    }
+
+    /** The hop's input starts paused (application.properties): it takes records once the world is read. */
+    private void resumeHop() {
+        PausableChannel input = channels.getPausable(DhcpHop.INPUT);
+        if (input == null) {
+            throw new IllegalStateException(DhcpHop.INPUT + " is not pausable: see application.properties");
+        }
+        LOG.infof("world read up to where it stood at start: %s resumed", DhcpHop.INPUT);
+        input.resume();
     }
 
     /** Writes a LAN record changed through REST to its world topic; the service takes it when its tail reads it back. */

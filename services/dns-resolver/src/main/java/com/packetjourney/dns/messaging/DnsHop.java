@@ -4,7 +4,6 @@ import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.dns.service.DnsService;
 import com.packetjourney.metrics.HopMetrics;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 /** dhcp → dns: a record that cannot be read fails here and goes to the dead-letter topic. */
 @ApplicationScoped
 public class DnsHop {
+    /** Paused until the world has been read (see {@link DnsWorld}): the hop is pure computation, on the event loop. */
+    static final String INPUT = "dhcp";
+
     @Inject
     DnsService service;
     @Inject
@@ -21,11 +23,9 @@ public class DnsHop {
     @Inject
     HopMetrics metrics;
 
-    @Incoming("dhcp")
+    @Incoming(INPUT)
     @Outgoing("dns")
-    @Blocking
     public Record<String, String> onDhcpConfigured(String json) {
-        world.awaitCaughtUp();
         HopEvent out = metrics.record(json, service::handle);
         if (out == null) {
             return null;

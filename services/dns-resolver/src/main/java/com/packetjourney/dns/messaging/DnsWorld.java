@@ -14,11 +14,15 @@ import com.packetjourney.kafka.TopicTail;
 import com.packetjourney.kafka.WrittenHere;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
@@ -31,6 +35,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class DnsWorld {
+    private static final Logger LOG = Logger.getLogger(DnsWorld.class);
+
+    @Inject
+    ChannelRegistry channels;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -64,7 +73,7 @@ public class DnsWorld {
                 }
                 default -> { }
             }
-        }).start();
+        }).onCaughtUp(this::resumeHop).start();
     }
 
     /** Notes that this instance's hop event for the journey, about to be written, is already in its caches. */
@@ -89,5 +98,15 @@ public class DnsWorld {
         if (writer != null) {
             writer.close();
         }
+    }
+
+    /** The hop's input starts paused (application.properties): it takes records once the world is read. */
+    private void resumeHop() {
+        PausableChannel input = channels.getPausable(DnsHop.INPUT);
+        if (input == null) {
+            throw new IllegalStateException(DnsHop.INPUT + " is not pausable: see application.properties");
+        }
+        LOG.infof("world read up to where it stood at start: %s resumed", DnsHop.INPUT);
+        input.resume();
     }
 }

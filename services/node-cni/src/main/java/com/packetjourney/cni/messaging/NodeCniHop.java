@@ -4,7 +4,6 @@ import com.packetjourney.cni.service.NodeCniService;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.metrics.HopMetrics;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,18 +13,17 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 /** alb → pod: a record that cannot be read fails here and goes to the dead-letter topic. */
 @ApplicationScoped
 public class NodeCniHop {
+    /** Paused until the world has been read (see {@link NodeCniWorld}): the hop is pure computation, on the event loop. */
+    static final String INPUT = "alb";
+
     @Inject
     NodeCniService service;
     @Inject
-    NodeCniWorld world;
-    @Inject
     HopMetrics metrics;
 
-    @Incoming("alb")
+    @Incoming(INPUT)
     @Outgoing("pod")
-    @Blocking
     public Record<String, String> onAlbForwarded(String json) {
-        world.awaitCaughtUp();
         HopEvent out = metrics.record(json, service::handle);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }

@@ -18,9 +18,12 @@ import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -41,6 +44,9 @@ public class NodeCniWorld {
     private static final Logger LOG = Logger.getLogger(NodeCniWorld.class);
     private static final TypeReference<WatchEvent<Pod>> POD_EVENT = new TypeReference<>() {
     };
+
+    @Inject
+    ChannelRegistry channels;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -81,7 +87,7 @@ public class NodeCniWorld {
                         service.onPodSlowness(key, value == null ? null : Json.read(value, PodSlowness.class));
                 default -> { }
             }
-        }).start();
+        }).onCaughtUp(this::resumeHop).start();
         Thread starter = new Thread(() -> {
             try {
                 while (!tail.awaitCaughtUp(Duration.ofSeconds(60))) {
@@ -124,5 +130,15 @@ public class NodeCniWorld {
         if (writer != null) {
             writer.close();
         }
+    }
+
+    /** The hop's input starts paused (application.properties): it takes records once the world is read. */
+    private void resumeHop() {
+        PausableChannel input = channels.getPausable(NodeCniHop.INPUT);
+        if (input == null) {
+            throw new IllegalStateException(NodeCniHop.INPUT + " is not pausable: see application.properties");
+        }
+        LOG.infof("world read up to where it stood at start: %s resumed", NodeCniHop.INPUT);
+        input.resume();
     }
 }
