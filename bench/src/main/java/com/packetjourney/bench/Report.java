@@ -63,7 +63,8 @@ public final class Report {
         md.append("# packet-journey benchmark").append(f.settings().quick() ? " (--quick smoke run: not results)" : "")
                 .append("\n\n");
         md.append(String.format(Locale.ROOT, "%s, on %d CPUs (%s), %d MiB of memory, %s; load average %s as "
-                        + "it began. Reproduce: `./packet-journey bench%s`.%n%n",
+                        + "it began. Reproduce: `./packet-journey bench%s`. What profiling found and what each change "
+                        + "bought: `bench/PROFILE.md`.%n%n",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 f.machine().cpus(), f.machine().cpuModel(), f.machine().memoryMiB(), f.machine().java(),
                 f.machine().loadAverage(), f.settings().quick() ? " --quick" : ""));
