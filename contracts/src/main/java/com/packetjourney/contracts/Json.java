@@ -54,21 +54,10 @@ public final class Json {
         }
     }
 
-    /** As {@link #read(String, Class)}, parsing the UTF-8 bytes as they are (no String in between). */
     public static <T> T read(byte[] json, Class<T> type) {
-        if (json == null || json.length == 0) {
+        if (json == null) {
             throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
         }
-        try {
-            T value = MAPPER.readValue(json, type);
-            if (value == null) {
-                throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage());
-        }
+        return read(new String(json, java.nio.charset.StandardCharsets.UTF_8), type);
     }
 }
