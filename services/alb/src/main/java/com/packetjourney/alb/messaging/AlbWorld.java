@@ -7,18 +7,17 @@ import com.packetjourney.contracts.k8s.AlbConfig;
 import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.world.LoadBalancer;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.kafka.HopInput;
 import com.packetjourney.kafka.TopicTail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
@@ -29,8 +28,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AlbWorld {
-    private static final Logger LOG = Logger.getLogger(AlbWorld.class);
-
     @Inject
     ChannelRegistry channels;
 
@@ -55,7 +52,7 @@ public class AlbWorld {
                 case Topics.ALB_TARGETS -> service.onTarget(key, read(value, TargetRegistration.class));
                 default -> { }
             }
-        }).onCaughtUp(this::resumeHop).start();
+        }).onCaughtUp(HopInput.resumer(channels, AlbHop.INPUT)).start();
     }
 
     private static <T> T read(byte[] value, Class<T> type) {
@@ -71,15 +68,5 @@ public class AlbWorld {
         if (tail != null) {
             tail.close();
         }
-    }
-
-    /** The hop's input starts paused (application.properties): it takes records once the world is read. */
-    private void resumeHop() {
-        PausableChannel input = channels.getPausable(AlbHop.INPUT);
-        if (input == null) {
-            throw new IllegalStateException(AlbHop.INPUT + " is not pausable: see application.properties");
-        }
-        LOG.infof("world read up to where it stood at start: %s resumed", AlbHop.INPUT);
-        input.resume();
     }
 }

@@ -8,19 +8,18 @@ import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.Scenario;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.kafka.HopInput;
 import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
@@ -32,8 +31,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class RoutingWorld {
-    private static final Logger LOG = Logger.getLogger(RoutingWorld.class);
-
     @Inject
     ChannelRegistry channels;
 
@@ -61,7 +58,7 @@ public class RoutingWorld {
                         value == null ? null : Json.read(value, AutonomousSystem.class));
                 default -> { }
             }
-        }).onCaughtUp(this::resumeHop).start();
+        }).onCaughtUp(HopInput.resumer(channels, RouteHop.INPUT)).start();
     }
 
     /**
@@ -84,15 +81,5 @@ public class RoutingWorld {
         if (writer != null) {
             writer.close();
         }
-    }
-
-    /** The hop's input starts paused (application.properties): it takes records once the world is read. */
-    private void resumeHop() {
-        PausableChannel input = channels.getPausable(RouteHop.INPUT);
-        if (input == null) {
-            throw new IllegalStateException(RouteHop.INPUT + " is not pausable: see application.properties");
-        }
-        LOG.infof("world read up to where it stood at start: %s resumed", RouteHop.INPUT);
-        input.resume();
     }
 }

@@ -7,19 +7,18 @@ import com.packetjourney.contracts.world.DhcpLease;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dhcp.service.DhcpService;
+import com.packetjourney.kafka.HopInput;
 import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
@@ -31,8 +30,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class DhcpWorld {
-    private static final Logger LOG = Logger.getLogger(DhcpWorld.class);
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -61,17 +58,7 @@ public class DhcpWorld {
                 case Topics.DHCP_LEASES -> service.onLease(key, value == null ? null : Json.read(value, DhcpLease.class));
                 default -> { }
             }
-        }).onCaughtUp(this::resumeHop).start();
-    }
-
-    /** The hop's input starts paused (application.properties): it takes records once the world is read. */
-    private void resumeHop() {
-        PausableChannel input = channels.getPausable(DhcpHop.INPUT);
-        if (input == null) {
-            throw new IllegalStateException(DhcpHop.INPUT + " is not pausable: see application.properties");
-        }
-        LOG.infof("world read up to where it stood at start: %s resumed", DhcpHop.INPUT);
-        input.resume();
+        }).onCaughtUp(HopInput.resumer(channels, DhcpHop.INPUT)).start();
     }
 
     /** Writes a LAN record changed through REST to its world topic; the service takes it when its tail reads it back. */

@@ -9,20 +9,19 @@ import com.packetjourney.contracts.world.DnsZone;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dns.service.DnsService;
+import com.packetjourney.kafka.HopInput;
 import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
 import com.packetjourney.kafka.WrittenHere;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
@@ -35,8 +34,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class DnsWorld {
-    private static final Logger LOG = Logger.getLogger(DnsWorld.class);
-
     @Inject
     ChannelRegistry channels;
 
@@ -73,7 +70,7 @@ public class DnsWorld {
                 }
                 default -> { }
             }
-        }).onCaughtUp(this::resumeHop).start();
+        }).onCaughtUp(HopInput.resumer(channels, DnsHop.INPUT)).start();
     }
 
     /** Notes that this instance's hop event for the journey, about to be written, is already in its caches. */
@@ -98,15 +95,5 @@ public class DnsWorld {
         if (writer != null) {
             writer.close();
         }
-    }
-
-    /** The hop's input starts paused (application.properties): it takes records once the world is read. */
-    private void resumeHop() {
-        PausableChannel input = channels.getPausable(DnsHop.INPUT);
-        if (input == null) {
-            throw new IllegalStateException(DnsHop.INPUT + " is not pausable: see application.properties");
-        }
-        LOG.infof("world read up to where it stood at start: %s resumed", DnsHop.INPUT);
-        input.resume();
     }
 }

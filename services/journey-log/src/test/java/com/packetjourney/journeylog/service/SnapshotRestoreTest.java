@@ -128,23 +128,7 @@ class SnapshotRestoreTest {
 
     @Test
     void unfinishedJourneysAreCountedAsInProgressOrStalledAndEndedOnesNotAtAll() {
-        Instant[] now = {WALL};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock clock = new MutableClock(WALL);
         JourneyLogService service = service(clock);
         feed(service, List.of(JourneyFixtures.completed("done", WALL), JourneyFixtures.failedAtDns("failed", WALL),
                 JourneyFixtures.completed("open1", WALL).subList(0, 2),
@@ -152,7 +136,7 @@ class SnapshotRestoreTest {
 
         assertThat(service.countUnfinished(JourneyStatus.IN_PROGRESS)).isEqualTo(2);
         assertThat(service.countUnfinished(JourneyStatus.STALLED)).isZero();
-        now[0] = WALL.plus(TIMEOUT).plusSeconds(60);
+        clock.now = WALL.plus(TIMEOUT).plusSeconds(60);
         assertThat(service.countUnfinished(JourneyStatus.IN_PROGRESS)).isZero();
         assertThat(service.countUnfinished(JourneyStatus.STALLED)).isEqualTo(2);
         assertThat(service.journeys(JourneyStatus.STALLED, 10)).extracting(JourneySummary::journeyId)

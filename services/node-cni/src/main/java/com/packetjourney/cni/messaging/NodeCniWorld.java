@@ -14,12 +14,12 @@ import com.packetjourney.contracts.k8s.PodNetwork;
 import com.packetjourney.contracts.k8s.PodSlowness;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.kafka.HopInput;
 import com.packetjourney.kafka.KeyedWriter;
 import com.packetjourney.kafka.TopicTail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -87,7 +87,7 @@ public class NodeCniWorld {
                         service.onPodSlowness(key, value == null ? null : Json.read(value, PodSlowness.class));
                 default -> { }
             }
-        }).onCaughtUp(this::resumeHop).start();
+        }).onCaughtUp(HopInput.resumer(channels, NodeCniHop.INPUT)).start();
         Thread starter = new Thread(() -> {
             try {
                 while (!tail.awaitCaughtUp(Duration.ofSeconds(60))) {
@@ -130,15 +130,5 @@ public class NodeCniWorld {
         if (writer != null) {
             writer.close();
         }
-    }
-
-    /** The hop's input starts paused (application.properties): it takes records once the world is read. */
-    private void resumeHop() {
-        PausableChannel input = channels.getPausable(NodeCniHop.INPUT);
-        if (input == null) {
-            throw new IllegalStateException(NodeCniHop.INPUT + " is not pausable: see application.properties");
-        }
-        LOG.infof("world read up to where it stood at start: %s resumed", NodeCniHop.INPUT);
-        input.resume();
     }
 }

@@ -1,0 +1,29 @@
+package com.packetjourney.kafka;
+
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
+import org.jboss.logging.Logger;
+
+/**
+ * A hop's input channel starts paused ({@code pausable=true}, {@code pausable.initially-paused=true}) and is resumed
+ * once the world its decisions need has been read, so the hop method itself never waits and can run on the event
+ * loop. Used as a {@link TopicTail#onCaughtUp} action.
+ */
+public final class HopInput {
+    private static final Logger LOG = Logger.getLogger(HopInput.class);
+
+    private HopInput() {
+    }
+
+    /** Resumes {@code channel}; fails, naming the channel, if it was not configured pausable. */
+    public static Runnable resumer(ChannelRegistry channels, String channel) {
+        return () -> {
+            PausableChannel input = channels.getPausable(channel);
+            if (input == null) {
+                throw new IllegalStateException(channel + " is not pausable: see application.properties");
+            }
+            LOG.infof("world read up to where it stood at start: %s resumed", channel);
+            input.resume();
+        };
+    }
+}
