@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** What the end-to-end tests that start stacks of their own share: free ports, waiting for the world to settle. */
+/** What the end-to-end tests that start stacks of their own share: free ports, sleeping, waiting for the world to settle. */
 final class E2e {
     private E2e() {
     }
@@ -31,6 +31,15 @@ final class E2e {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sleeps; an interrupt ends the sleep and stays set. */
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

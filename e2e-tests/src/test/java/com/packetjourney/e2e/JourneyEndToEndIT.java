@@ -60,13 +60,13 @@ class JourneyEndToEndIT {
         scenario = ScenarioLoader.read(home.resolve("scenarios/eks-nginx.yaml"));
         alb = scenario.loadBalancers().get(0);
         stack = new Stack(home, Path.of("target/e2e-stack").toAbsolutePath(), System.out::println);
-        state = stack.up(scenario, "scenarios/eks-nginx.yaml", freePortBase(), 0, SharedKafka.bootstrapServers(),
+        state = stack.up(scenario, "scenarios/eks-nginx.yaml", E2e.freePortBase(), 0, SharedKafka.bootstrapServers(),
                 Duration.ofSeconds(240));
         client = new StackClient(state);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (client.healthyTargets(alb.name()) < ScenarioLoader.expectedReplicas(scenario)
                 && System.nanoTime() < deadline) {
-            sleep(200);
+            E2e.sleep(200);
         }
     }
 
@@ -166,7 +166,7 @@ class JourneyEndToEndIT {
         JourneyView before = client.awaitEnd(id, Duration.ofSeconds(60)).orElseThrow();
         HopEvent last = before.hops().get(before.hops().size() - 1);
         TopicProbe.send(last.hopType().topic(), id, Json.write(last));
-        sleep(1000);
+        E2e.sleep(1000);
         JourneyView after = client.journey(id).orElseThrow();
         assertThat(after.hops()).hasSameSizeAs(before.hops());
         assertThat(after.hops()).extracting(HopEvent::eventId)
@@ -200,26 +200,5 @@ class JourneyEndToEndIT {
     /** Accepts a bare list of pods or a Kubernetes-style list with "items". */
     private static JsonNode podsOf(JsonNode body) {
         return body.has("items") ? body.get("items") : body;
-    }
-
-    private static int freePortBase() {
-        for (int base = 21000 + (int) (ProcessHandle.current().pid() % 50) * 20; base < 40000; base += 20) {
-            boolean free = true;
-            for (int i = 1; i <= Stack.SERVICES.size() && free; i++) {
-                free = Stack.portFree(base + i);
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free port range");
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -23,9 +23,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +76,8 @@ class WhatIfIT {
                 loaded.autonomousSystems(), loaded.loadBalancers(), loaded.kubernetes());
 
         stack = new Stack(home, Path.of("target/whatif-stack").toAbsolutePath(), System.out::println);
-        StackState state = stack.up(scenario, "scenarios/eks-nginx.yaml + what-if devices", freePortBase(),
-                freePort(), null, Duration.ofSeconds(240));
+        StackState state = stack.up(scenario, "scenarios/eks-nginx.yaml + what-if devices", E2e.freePortBase(),
+                E2e.freePort(), null, Duration.ofSeconds(240));
         client = new StackClient(state);
         LoadBalancer alb = scenario.loadBalancers().get(0);
         awaitTrue("ALB targets registered", Duration.ofSeconds(90),
@@ -266,36 +263,7 @@ class WhatIfIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
             }
-            sleep(200);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePortBase() {
-        for (int base = 26000 + (int) (ProcessHandle.current().pid() % 50) * 20; base < 40000; base += 20) {
-            boolean free = true;
-            for (int i = 1; i <= Stack.SERVICES.size() && free; i++) {
-                free = Stack.portFree(base + i);
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free port range");
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            E2e.sleep(200);
         }
     }
 }
