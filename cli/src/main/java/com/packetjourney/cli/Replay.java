@@ -113,7 +113,7 @@ public final class Replay {
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - start.get(tp)).sum();
             progress.start(total);
             long read = 0;
-            long[] unreadable = {0};
+            long unreadable = 0;
             List<TopicPartition> reading = new ArrayList<>();
             for (TopicPartition tp : partitions) {
                 if (start.get(tp) < end.get(tp)) {
@@ -136,7 +136,7 @@ public final class Replay {
                     lastProgress = System.nanoTime();
                     CompletableFuture<List<HopEvent>> next = decoder.decode(values);
                     if (parsing != null) {
-                        fold(parsing.join(), fold, options.journeyId(), unreadable);
+                        unreadable += fold(parsing.join(), fold, options.journeyId());
                     }
                     parsing = next;
                 }
@@ -153,22 +153,25 @@ public final class Replay {
                 }
             }
             if (parsing != null) {
-                fold(parsing.join(), fold, options.journeyId(), unreadable);
+                unreadable += fold(parsing.join(), fold, options.journeyId());
             }
             progress.finish();
             Instant logNow = fold.latestWallTime() == null ? Instant.EPOCH : fold.latestWallTime();
-            return new Result(fold.views(logNow, STALL_TIMEOUT), read, unreadable[0], partitions.size());
+            return new Result(fold.views(logNow, STALL_TIMEOUT), read, unreadable, partitions.size());
         }
     }
 
-    private static void fold(List<HopEvent> events, JourneyFold fold, String journeyId, long[] unreadable) {
+    /** Folds the decoded events (of one journey only, when given); returns how many were unreadable. */
+    private static int fold(List<HopEvent> events, JourneyFold fold, String journeyId) {
+        int unreadable = 0;
         for (HopEvent event : events) {
             if (event == null) {
-                unreadable[0]++;
+                unreadable++;
             } else if (journeyId == null || journeyId.equals(event.journeyId())) {
                 fold.apply(event);
             }
         }
+        return unreadable;
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String bootstrap) {
