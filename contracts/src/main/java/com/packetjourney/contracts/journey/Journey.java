@@ -156,6 +156,11 @@ public final class Journey {
         return status;
     }
 
+    /** The view without a clock: a journey in progress is shown IN_PROGRESS, never STALLED. */
+    public JourneyView view() {
+        return view(Instant.MIN, Duration.ZERO);
+    }
+
     public JourneyView view(Instant now, Duration stallTimeout) {
         List<HopEvent> ordered = chain();
         HopEvent first = ordered.isEmpty() ? null : ordered.get(0);

@@ -42,6 +42,11 @@ public final class JourneyFold {
         return changed;
     }
 
+    /** Forgets a journey (its events can be folded in again later, from the log). */
+    public void remove(String journeyId) {
+        journeys.remove(journeyId);
+    }
+
     public Optional<Journey> journey(String journeyId) {
         return Optional.ofNullable(journeys.get(journeyId));
     }

@@ -33,6 +33,10 @@ public record JourneyFilter(JourneyStatus status, HopType failingHop, FailureCod
         return matches(j.status(), j.failedHop(), j.failureCode(), j.client(), j.url(), j.simStartedAt());
     }
 
+    public boolean matches(IndexedJourney j) {
+        return matches(j.status(), j.failedHop(), j.failureCode(), j.client(), j.url(), j.simStartedAt());
+    }
+
     /** The same test on a journey's summary fields ({@code failedHop} by wire name). */
     public boolean matches(JourneyStatus status, String failedHop, FailureCode code, String client, String url,
                            Instant simStartedAt) {

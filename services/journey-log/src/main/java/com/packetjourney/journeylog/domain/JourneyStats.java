@@ -1,10 +1,8 @@
 package com.packetjourney.journeylog.domain;
 
 import com.packetjourney.contracts.FailureCode;
-import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.journey.JourneyStatus;
-import com.packetjourney.contracts.journey.JourneyView;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +23,7 @@ public record JourneyStats(
         Map<String, LatencyDistribution> hopLatencyMicros,
         LatencyDistribution endToEndMicros) {
 
-    public static JourneyStats of(List<JourneyView> views) {
+    public static JourneyStats of(List<IndexedJourney> views) {
         Map<JourneyStatus, Integer> byOutcome = new LinkedHashMap<>();
         for (JourneyStatus s : JourneyStatus.values()) {
             byOutcome.put(s, 0);
@@ -37,7 +35,7 @@ public record JourneyStats(
             perHop.put(t, new ArrayList<>());
         }
         List<Long> endToEnd = new ArrayList<>();
-        for (JourneyView j : views) {
+        for (IndexedJourney j : views) {
             byOutcome.merge(j.status(), 1, Integer::sum);
             if (j.status() == JourneyStatus.FAILED) {
                 byFailingHop.merge(j.failedHop(), 1, Integer::sum);
@@ -48,8 +46,11 @@ public record JourneyStats(
             if (j.status() == JourneyStatus.COMPLETED) {
                 endToEnd.add(j.simTotalMicros());
             }
-            for (HopEvent e : j.hops()) {
-                perHop.get(e.hopType()).add(e.simLatencyMicros());
+            for (HopType t : HopType.values()) {
+                long micros = j.hopLatencyMicros()[t.ordinal()];
+                if (micros >= 0) {
+                    perHop.get(t).add(micros);
+                }
             }
         }
         Map<String, LatencyDistribution> hopLatency = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package com.packetjourney.journeylog.messaging;
 
-import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.journeylog.service.JourneyLogService;
@@ -19,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -83,7 +81,7 @@ public class JourneyLogMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry).record(Duration.ofNanos(journey.simTotalMicros() * 1000));
-        service.journey(journey.journeyId()).map(j -> wallDuration(j.hops())).ifPresent(d -> Timer
+        service.wallSpan(journey.journeyId()).ifPresent(d -> Timer
                 .builder("pj.journey.wall.duration")
                 .description("Wall time the services took from the journey's first event to its last")
                 .tags(Labels.SERVICE, SERVICE, Labels.OUTCOME, outcome)
@@ -101,13 +99,6 @@ public class JourneyLogMetrics {
             default -> null;
         };
         return end != null && journey.hopCount() == HopType.fromWireName(end).sequence() + 1;
-    }
-
-    private static Duration wallDuration(List<HopEvent> hops) {
-        HopEvent first = hops.get(0);
-        HopEvent last = hops.get(hops.size() - 1);
-        return first.wallTime() == null || last.wallTime() == null ? Duration.ZERO
-                : Duration.between(first.wallTime(), last.wallTime());
     }
 
     private int count(JourneyStatus status) {

@@ -43,8 +43,11 @@ public class ReadModel {
     Duration snapshotInterval;
     @ConfigProperty(name = "pj.journeylog.group", defaultValue = "journey-log")
     String group;
+    @ConfigProperty(name = "pj.journeylog.cached-journeys", defaultValue = "1000")
+    int cachedJourneys;
 
     private final String instanceId = "journey-log-" + UUID.randomUUID().toString().substring(0, 8);
+    private HopEventFetcher fetcher;
     private SnapshotTopic snapshots;
     private HopLogReader reader;
     private PartitionOwnership ownership;
@@ -55,9 +58,11 @@ public class ReadModel {
     @Produces
     @Singleton
     JourneyLogService journeyLogService(MeterRegistry registry) {
-        JourneyLogService service = new JourneyLogService(Clock.systemUTC(), stallTimeout);
+        fetcher = new HopEventFetcher(bootstrapServers, Topics.hopTopics(), instanceId);
+        JourneyLogService service = new JourneyLogService(Clock.systemUTC(), stallTimeout, cachedJourneys, fetcher);
         registry.gauge("pj.journeylog.unreadable.records", service, JourneyLogService::unreadableRecords);
         registry.gauge("pj.journeylog.journeys", service, JourneyLogService::journeyCount);
+        registry.gauge("pj.journeylog.journeys.loaded", service, JourneyLogService::loadedJourneyCount);
         return service;
     }
 
@@ -149,6 +154,9 @@ public class ReadModel {
         }
         if (snapshots != null) {
             snapshots.close();
+        }
+        if (fetcher != null) {
+            fetcher.close();
         }
     }
 }

@@ -54,11 +54,20 @@ public class JourneyResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JourneyView.class)))
     @APIResponse(responseCode = "404", description = "No event of this journey is on the hop topics",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The journey is known but its events could not be read back "
+            + "from the hop topics (broker unreachable, or removed by the topics' retention)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response journey(@PathParam("id") String id) {
         readModel.awaitCaughtUp();
-        return service.journey(id)
-                .map(view -> Response.ok(view).build())
-                .orElseGet(() -> Problem.notFound("id", "no event of journey " + id + " has been seen on the hop topics"));
+        try {
+            return service.journey(id)
+                    .map(view -> Response.ok(view).build())
+                    .orElseGet(() -> Problem.notFound("id", "no event of journey " + id
+                            + " has been seen on the hop topics"));
+        } catch (IllegalStateException e) {
+            return Problem.unavailable("journey " + id + " is known, but its events could not be read back from "
+                    + "the hop topics: " + e.getMessage());
+        }
     }
 
     @GET

@@ -16,6 +16,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return response(Response.Status.NOT_FOUND, field, detail);
     }
 
+    public static Response unavailable(String detail) {
+        return response(Response.Status.SERVICE_UNAVAILABLE, null, detail);
+    }
+
     private static Response response(Response.Status status, String field, String detail) {
         return Response.status(status)
                 .type(MEDIA_TYPE)

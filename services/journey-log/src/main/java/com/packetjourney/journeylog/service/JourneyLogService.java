@@ -5,9 +5,12 @@ import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.UnreadableEventException;
 import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.contracts.journey.JourneyView;
+import com.packetjourney.journeylog.domain.HopEventLog;
+import com.packetjourney.journeylog.domain.IndexedJourney;
 import com.packetjourney.journeylog.domain.JourneyFilter;
 import com.packetjourney.journeylog.domain.JourneyStats;
 import com.packetjourney.journeylog.domain.JourneyStore;
+import com.packetjourney.journeylog.domain.LogPosition;
 import com.packetjourney.journeylog.domain.Page;
 import com.packetjourney.journeylog.domain.PartitionSnapshot;
 import org.jboss.logging.Logger;
@@ -50,9 +53,19 @@ public class JourneyLogService {
     private final List<Consumer<JourneySummary>> listeners = new CopyOnWriteArrayList<>();
     private long unreadable;
 
+    /** A journey log that keeps every journey's events in memory (no log to read them back from). */
     public JourneyLogService(Clock wallClock, Duration stallTimeout) {
         this.wallClock = wallClock;
         this.store = new JourneyStore(stallTimeout);
+    }
+
+    /**
+     * A journey log that keeps the events of open journeys and of the {@code cachedFinished} most recently used
+     * finished ones, and reads the others' back from {@code log} when they are asked for.
+     */
+    public JourneyLogService(Clock wallClock, Duration stallTimeout, int cachedFinished, HopEventLog log) {
+        this.wallClock = wallClock;
+        this.store = new JourneyStore(stallTimeout, cachedFinished, log);
     }
 
     /** Called with the new summary of every journey that changed. */
@@ -70,7 +83,7 @@ public class JourneyLogService {
             offsets.computeIfAbsent(partition, p -> new TreeMap<>()).merge(topic, offset + 1, Math::max);
             recordsByPartition.merge(partition, 1L, Long::sum);
             HopEvent event = read(topic, key, value);
-            if (event == null || !store.apply(event)) {
+            if (event == null || !store.apply(event, position(event, topic, partition, offset))) {
                 return false;
             }
             journeysByPartition.computeIfAbsent(partition, p -> new TreeSet<>()).add(event.journeyId());
@@ -78,6 +91,15 @@ public class JourneyLogService {
         }
         listeners.forEach(l -> l.accept(changed));
         return true;
+    }
+
+    /**
+     * Where the event can be read back: on the topic of its hop type. An event found on another topic gets none, and
+     * its journey then stays in memory.
+     */
+    private static LogPosition position(HopEvent event, String topic, int partition, long offset) {
+        return event.hopType() != null && topic.endsWith(event.hopType().topic())
+                ? new LogPosition(event.hopType(), partition, offset) : null;
     }
 
     private HopEvent read(String topic, String key, byte[] value) {
@@ -101,17 +123,17 @@ public class JourneyLogService {
 
     /** Notes whether the journey is still open; returns its new summary. */
     private JourneySummary track(String journeyId) {
-        JourneyView view = store.view(journeyId, wallClock.instant()).orElseThrow();
+        IndexedJourney entry = store.entry(journeyId, wallClock.instant()).orElseThrow();
         reportedStalled.remove(journeyId);
-        if (view.status() == JourneyStatus.COMPLETED || view.status() == JourneyStatus.FAILED) {
+        if (entry.isFinished()) {
             unfinished.remove(journeyId);
         } else {
             unfinished.add(journeyId);
         }
-        if (view.status() == JourneyStatus.STALLED) {
+        if (entry.status() == JourneyStatus.STALLED) {
             reportedStalled.add(journeyId);
         }
-        return JourneySummary.of(view);
+        return JourneySummary.of(entry);
     }
 
     /** Tells listeners about journeys that have stalled since the last call: stalling is news without an event. */
@@ -122,7 +144,7 @@ public class JourneyLogService {
                 if (!reportedStalled.contains(id)
                         && store.status(id, wallClock.instant()) == JourneyStatus.STALLED) {
                     reportedStalled.add(id);
-                    stalled.add(JourneySummary.of(store.view(id, wallClock.instant()).orElseThrow()));
+                    stalled.add(JourneySummary.of(store.entry(id, wallClock.instant()).orElseThrow()));
                 }
             }
         }
@@ -132,10 +154,16 @@ public class JourneyLogService {
     /** Loads a snapshot taken earlier (by this instance or another): its journeys and the offsets to go on from. */
     public synchronized void restore(PartitionSnapshot snapshot) {
         Set<String> ids = journeysByPartition.computeIfAbsent(snapshot.partition(), p -> new TreeSet<>());
-        for (HopEvent e : snapshot.events()) {
-            store.apply(e);
-            ids.add(e.journeyId());
+        Map<String, List<HopEvent>> eventsByJourney = new HashMap<>();
+        snapshot.events().forEach(e -> eventsByJourney.computeIfAbsent(e.journeyId(), id -> new ArrayList<>()).add(e));
+        for (IndexedJourney entry : snapshot.journeys()) {
+            store.restore(entry, eventsByJourney.getOrDefault(entry.journeyId(), List.of()));
+            eventsByJourney.remove(entry.journeyId());
+            ids.add(entry.journeyId());
         }
+        // a snapshot from before the index: events only, their positions unknown
+        eventsByJourney.values().forEach(events -> events.forEach(store::apply));
+        ids.addAll(eventsByJourney.keySet());
         ids.forEach(this::track);
         Map<String, Long> known = offsets.computeIfAbsent(snapshot.partition(), p -> new TreeMap<>());
         snapshot.offsets().forEach((topic, next) -> known.merge(topic, next, Math::max));
@@ -143,11 +171,14 @@ public class JourneyLogService {
 
     /** The fold's state for one partition number and the offsets it covers, consistent with each other. */
     public synchronized PartitionSnapshot snapshot(int partition) {
+        List<IndexedJourney> journeys = new ArrayList<>();
         List<HopEvent> events = new ArrayList<>();
         for (String id : journeysByPartition.getOrDefault(partition, Set.of())) {
-            events.addAll(store.events(id));
+            journeys.add(store.entry(id, Instant.MIN).orElseThrow());
+            events.addAll(store.eventsToSnapshot(id));
         }
-        return new PartitionSnapshot(partition, Map.copyOf(offsets.getOrDefault(partition, Map.of())), events);
+        return new PartitionSnapshot(partition, Map.copyOf(offsets.getOrDefault(partition, Map.of())), journeys,
+                events);
     }
 
     /** The next offset to read in a hop topic's partition, if anything of it has been read or restored. */
@@ -166,8 +197,16 @@ public class JourneyLogService {
         return recordsByPartition.getOrDefault(partition, 0L);
     }
 
+    /** One journey with its hops: read back from the log if its events are no longer held. */
     public synchronized Optional<JourneyView> journey(String journeyId) {
         return store.view(journeyId, wallClock.instant());
+    }
+
+    /** Wall time from a journey's first event to its last, as the log recorded them. */
+    public synchronized Optional<Duration> wallSpan(String journeyId) {
+        return store.entry(journeyId, wallClock.instant())
+                .filter(e -> e.firstWallTime() != null && e.lastWallTime() != null)
+                .map(e -> Duration.between(e.firstWallTime(), e.lastWallTime()));
     }
 
     /**
@@ -192,7 +231,7 @@ public class JourneyLogService {
 
     /** One page of the journeys matching the filter, most recently begun first. */
     public synchronized Page<JourneySummary> journeys(JourneyFilter filter, int offset, int limit) {
-        Page<JourneyView> page = store.query(filter, offset, limit, wallClock.instant());
+        Page<IndexedJourney> page = store.query(filter, offset, limit, wallClock.instant());
         return new Page<>(page.items().stream().map(JourneySummary::of).toList(), page.total(), page.offset(),
                 page.limit());
     }
@@ -207,5 +246,10 @@ public class JourneyLogService {
 
     public synchronized int journeyCount() {
         return store.size();
+    }
+
+    /** Journeys whose events are held in memory now (open ones and the finished ones cached). */
+    public synchronized int loadedJourneyCount() {
+        return store.loadedCount();
     }
 }

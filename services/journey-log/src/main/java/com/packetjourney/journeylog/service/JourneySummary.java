@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.contracts.journey.JourneyView;
+import com.packetjourney.journeylog.domain.IndexedJourney;
 
 import java.time.Instant;
 
@@ -26,6 +27,12 @@ public record JourneySummary(
         String failureMessage,
         String failureExplanation,
         Integer httpStatus) {
+
+    public static JourneySummary of(IndexedJourney j) {
+        return new JourneySummary(j.journeyId(), j.status(), j.url(), j.client(), j.simStartedAt(),
+                j.simTotalMicros(), j.hopCount(), j.lastHop(), j.failedHop(), j.failureCode(), j.failureMessage(),
+                j.failureCode() == null ? null : j.failureCode().explanation(), j.httpStatus());
+    }
 
     public static JourneySummary of(JourneyView view) {
         return new JourneySummary(view.journeyId(), view.status(), view.url(), view.client(), view.simStartedAt(),

@@ -70,7 +70,7 @@ class JourneyStoreTest {
                 .isEqualTo(JourneyStatus.IN_PROGRESS);
         Clock later = Clock.offset(clock, TIMEOUT.plusSeconds(1));
         assertThat(store.view("j-3", later.instant()).orElseThrow().status()).isEqualTo(JourneyStatus.STALLED);
-        assertThat(store.recent(JourneyStatus.STALLED, 10, later.instant())).extracting(JourneyView::journeyId)
+        assertThat(store.recent(JourneyStatus.STALLED, 10, later.instant())).extracting(IndexedJourney::journeyId)
                 .containsExactly("j-3");
     }
 
@@ -87,11 +87,11 @@ class JourneyStoreTest {
         // a late event of an older journey does not make it more recent
         store.apply(JourneyFixtures.completed("a", WALL).get(5));
 
-        assertThat(store.recent(null, 10, WALL)).extracting(JourneyView::journeyId).containsExactly("c", "b", "a");
-        assertThat(store.recent(null, 2, WALL)).extracting(JourneyView::journeyId).containsExactly("c", "b");
-        assertThat(store.recent(JourneyStatus.COMPLETED, 10, WALL)).extracting(JourneyView::journeyId)
+        assertThat(store.recent(null, 10, WALL)).extracting(IndexedJourney::journeyId).containsExactly("c", "b", "a");
+        assertThat(store.recent(null, 2, WALL)).extracting(IndexedJourney::journeyId).containsExactly("c", "b");
+        assertThat(store.recent(JourneyStatus.COMPLETED, 10, WALL)).extracting(IndexedJourney::journeyId)
                 .containsExactly("c", "a");
-        assertThat(store.recent(JourneyStatus.FAILED, 10, WALL)).extracting(JourneyView::journeyId)
+        assertThat(store.recent(JourneyStatus.FAILED, 10, WALL)).extracting(IndexedJourney::journeyId)
                 .containsExactly("b");
         assertThat(store.size()).isEqualTo(3);
     }
@@ -103,13 +103,13 @@ class JourneyStoreTest {
         }
         JourneyFixtures.failedAtDns("bad", WALL).forEach(store::apply);
 
-        Page<JourneyView> first = store.query(JourneyFilter.status(JourneyStatus.COMPLETED), 0, 2, WALL);
-        assertThat(first.items()).extracting(JourneyView::journeyId).containsExactly("ok-4", "ok-3");
+        Page<IndexedJourney> first = store.query(JourneyFilter.status(JourneyStatus.COMPLETED), 0, 2, WALL);
+        assertThat(first.items()).extracting(IndexedJourney::journeyId).containsExactly("ok-4", "ok-3");
         assertThat(first.total()).isEqualTo(5);
         assertThat(first.hasNext()).isTrue();
         assertThat(first.hasPrevious()).isFalse();
-        Page<JourneyView> last = store.query(JourneyFilter.status(JourneyStatus.COMPLETED), 4, 2, WALL);
-        assertThat(last.items()).extracting(JourneyView::journeyId).containsExactly("ok-0");
+        Page<IndexedJourney> last = store.query(JourneyFilter.status(JourneyStatus.COMPLETED), 4, 2, WALL);
+        assertThat(last.items()).extracting(IndexedJourney::journeyId).containsExactly("ok-0");
         assertThat(last.hasNext()).isFalse();
         assertThat(store.query(JourneyFilter.ALL, 10, 2, WALL).items()).isEmpty();
     }

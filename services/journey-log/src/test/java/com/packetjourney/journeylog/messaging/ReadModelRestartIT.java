@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A restarted journey log loads the snapshots and reads on from their offsets: it ends up with every journey while
- * reading only the records written after the snapshot. Own topics, so the record counts are exact.
+ * reading only the records written after the snapshot, and reads a finished journey's events back from the topics
+ * when asked for it. Own topics, so the record counts are exact.
  */
 class ReadModelRestartIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -46,7 +47,8 @@ class ReadModelRestartIT {
         before.addAll(JourneyFixtures.failedAtDns(prefix + "old-failed", wall));
         publish(prefix, before);
 
-        JourneyLogService first = new JourneyLogService(Clock.systemUTC(), TIMEOUT);
+        HopEventFetcher firstLog = new HopEventFetcher(SharedKafka.bootstrapServers(), hopTopics, "it-first");
+        JourneyLogService first = new JourneyLogService(Clock.systemUTC(), TIMEOUT, 1, firstLog);
         try (SnapshotTopic snapshots = new SnapshotTopic(SharedKafka.bootstrapServers(), prefix + "snapshots", "it")
                 .ensureExists();
              HopLogReader reader = new HopLogReader("it-first", SharedKafka.bootstrapServers(), hopTopics, first)
@@ -55,13 +57,16 @@ class ReadModelRestartIT {
             assertThat(reader.recordsRead()).isEqualTo(before.size());
             int written = new Snapshotter(first, () -> Set.of(0, 1, 2), snapshots::write).snapshotOwned();
             assertThat(written).isEqualTo(3);
+            // finished journeys are in the snapshots as index entries; their events stay in the log
+            assertThat(List.of(0, 1, 2)).allSatisfy(p -> assertThat(first.snapshot(p).events()).isEmpty());
         }
 
         List<HopEvent> after = new ArrayList<>(JourneyFixtures.completed(prefix + "new", wall));
         after.add(before.get(3)); // a re-delivery of something the snapshot holds
         publish(prefix, after);
 
-        JourneyLogService second = new JourneyLogService(Clock.systemUTC(), TIMEOUT);
+        HopEventFetcher secondLog = new HopEventFetcher(SharedKafka.bootstrapServers(), hopTopics, "it-second");
+        JourneyLogService second = new JourneyLogService(Clock.systemUTC(), TIMEOUT, 0, secondLog);
         try (SnapshotTopic snapshots = new SnapshotTopic(SharedKafka.bootstrapServers(), prefix + "snapshots", "it")) {
             snapshots.loadAll().forEach(second::restore);
         }
@@ -72,10 +77,15 @@ class ReadModelRestartIT {
             assertThat(reader.recordsRead()).isEqualTo(after.size());
         }
         assertThat(second.journeyCount()).isEqualTo(6);
+        assertThat(second.loadedJourneyCount()).isZero();
+        // every journey read back from the topics by position, on both sides
         for (String id : List.of("old-0", "old-3", "old-failed")) {
             assertThat(second.journey(prefix + id)).isEqualTo(first.journey(prefix + id));
+            assertThat(second.journey(prefix + id).orElseThrow().hops()).isNotEmpty();
         }
         assertThat(second.journey(prefix + "new").orElseThrow().hops()).hasSize(6);
+        firstLog.close();
+        secondLog.close();
     }
 
     private static void publish(String prefix, List<HopEvent> events) {
