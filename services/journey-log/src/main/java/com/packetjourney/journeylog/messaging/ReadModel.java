@@ -43,7 +43,7 @@ public class ReadModel {
     Duration snapshotInterval;
     @ConfigProperty(name = "pj.journeylog.group", defaultValue = "journey-log")
     String group;
-    @ConfigProperty(name = "pj.journeylog.cached-journeys", defaultValue = "1000")
+    @ConfigProperty(name = "pj.journeylog.cached-journeys", defaultValue = "200")
     int cachedJourneys;
 
     private final String instanceId = "journey-log-" + UUID.randomUUID().toString().substring(0, 8);
