@@ -1,16 +1,10 @@
 package com.packetjourney.contracts;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.packetjourney.contracts.hop.AlbForwarded;
-import com.packetjourney.contracts.hop.DhcpConfigured;
-import com.packetjourney.contracts.hop.DnsResolved;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.packetjourney.contracts.hop.HopPayload;
-import com.packetjourney.contracts.hop.JourneyRequested;
-import com.packetjourney.contracts.hop.PacketRouted;
-import com.packetjourney.contracts.hop.PodResponded;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +17,7 @@ import java.util.UUID;
  * journey; {@code causationId} is the event this one was computed from. Simulated time is what the journey
  * experiences; wall time is only when the service happened to process it.
  */
+@JsonDeserialize(using = HopEventReader.class)
 @JsonPropertyOrder({"eventId", "journeyId", "hop", "causationId", "type", "service", "simStartedAt",
         "simLatencyMicros", "wallTime", "schemaVersion", "outcome", "context", "payload"})
 public record HopEvent(
@@ -37,14 +32,6 @@ public record HopEvent(
         int schemaVersion,
         Outcome outcome,
         JourneyContext context,
-        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
-        @JsonSubTypes({
-                @JsonSubTypes.Type(value = JourneyRequested.class, name = "journey.requested"),
-                @JsonSubTypes.Type(value = DhcpConfigured.class, name = "dhcp.configured"),
-                @JsonSubTypes.Type(value = DnsResolved.class, name = "dns.resolved"),
-                @JsonSubTypes.Type(value = PacketRouted.class, name = "packet.routed"),
-                @JsonSubTypes.Type(value = AlbForwarded.class, name = "alb.forwarded"),
-                @JsonSubTypes.Type(value = PodResponded.class, name = "pod.responded")})
         HopPayload payload) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -53,6 +40,15 @@ public record HopEvent(
         Objects.requireNonNull(journeyId, "journeyId");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /**
+     * The payload's schema name ({@link HopType#wireName()}), written before the payload so that a reader knows the
+     * payload's record before it reaches it ({@link HopEventReader}).
+     */
+    @JsonProperty("type")
+    public String type() {
+        return hopType().wireName();
     }
 
     @JsonIgnore

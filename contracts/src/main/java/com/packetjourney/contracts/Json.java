@@ -54,10 +54,21 @@ public final class Json {
         }
     }
 
+    /** As {@link #read(String, Class)}, parsing the UTF-8 bytes as they are (no String in between). */
     public static <T> T read(byte[] json, Class<T> type) {
-        if (json == null) {
+        if (json == null || json.length == 0) {
             throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
         }
-        return read(new String(json, java.nio.charset.StandardCharsets.UTF_8), type);
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage());
+        }
     }
 }

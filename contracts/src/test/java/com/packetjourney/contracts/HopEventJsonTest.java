@@ -52,4 +52,34 @@ class HopEventJsonTest {
         assertThatThrownBy(() -> Json.read("{\"journeyId\":\"x\",\"type\":\"no.such\",\"payload\":{}}", HopEvent.class))
                 .isInstanceOf(UnreadableEventException.class);
     }
+
+    @Test
+    void fieldsInAnyOrderReadTheSameAsTheWrittenOrderAndBytesTheSameAsText() {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(requested);
+        // the payload before its type, an unknown field in between: as another writer might send it
+        com.fasterxml.jackson.databind.node.ObjectNode reordered = Json.mapper().createObjectNode();
+        reordered.set("payload", tree.get("payload"));
+        reordered.put("addedLater", "ignored");
+        tree.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("payload")) {
+                reordered.set(f, tree.get(f));
+            }
+        });
+        String json = reordered.toString();
+        assertThat(json.indexOf("\"payload\"")).isLessThan(json.indexOf("\"type\""));
+
+        assertThat(Json.read(json, HopEvent.class)).isEqualTo(requested);
+        assertThat(Json.read(Json.writeBytes(requested), HopEvent.class)).isEqualTo(requested);
+    }
+
+    @Test
+    void anEnvelopeWithoutWhatEveryHopNeedsIsUnreadable() {
+        String json = Json.write(requested);
+        assertThatThrownBy(() -> Json.read(json.replace("\"journeyId\":\"j-1\",", ""), HopEvent.class))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("journeyId");
+        assertThatThrownBy(() -> Json.read(json.replace("\"type\":\"journey.requested\",", ""), HopEvent.class))
+                .isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> Json.read("[]", HopEvent.class)).isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> Json.read(new byte[0], HopEvent.class)).isInstanceOf(UnreadableEventException.class);
+    }
 }
