@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -98,9 +97,10 @@ public final class Replay {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        // the key (the journey id) is in the event too: left as bytes
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config);
              BatchDecoder decoder = new BatchDecoder(Runtime.getRuntime().availableProcessors())) {
             List<TopicPartition> partitions = partitions(consumer, options.bootstrapServers());
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -126,7 +126,7 @@ public final class Replay {
             CompletableFuture<List<HopEvent>> parsing = null;
             while (!reading.isEmpty()) {
                 List<byte[]> values = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
                         values.add(r.value()); // later offsets were written after the replay began
                     }
@@ -174,7 +174,7 @@ public final class Replay {
         return unreadable;
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String bootstrap) {
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String bootstrap) {
         List<TopicPartition> result = new ArrayList<>();
         for (String topic : Topics.hopTopics()) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
@@ -188,7 +188,7 @@ public final class Replay {
     }
 
     /** From the beginning, or from the first record written at or after {@code from} (its end where there is none). */
-    private static Map<TopicPartition, Long> startOffsets(KafkaConsumer<String, byte[]> consumer,
+    private static Map<TopicPartition, Long> startOffsets(KafkaConsumer<byte[], byte[]> consumer,
                                                           List<TopicPartition> partitions,
                                                           Map<TopicPartition, Long> end, Instant from) {
         Map<TopicPartition, Long> start = new HashMap<>();
