@@ -23,7 +23,7 @@ import java.util.Optional;
  * time the log recorded for a journey's earliest event, so every instance and every restart agrees on the order.
  * <p>
  * Memory is bounded by what is open, not by the log: every journey has a small {@link IndexedJourney} entry (what
- * lists, filters and statistics read), but only the open journeys and the {@code cachedFinished} most recently used
+ * lists, filters and statistics read), but only the open journeys and the {@code cachedFinished} most recently read
  * finished ones keep their events. A finished journey's events are read back from the log by position when it is
  * asked for, or when an event of it arrives again; the log, not this store, is the record of the journey.
  */
@@ -68,15 +68,26 @@ public final class JourneyStore {
         Journey journey = load(id).orElse(null);
         IndexedJourney known = index.get(id);
         if (!loaded.apply(event)) {
-            touch(id);
+            letGoIfFinished(id);
             return false;
         }
         journey = journey != null ? journey : loaded.journey(id).orElseThrow();
         long[] positions = known == null ? NO_POSITIONS : known.positions();
         index.put(id, IndexedJourney.of(journey, position == null || positions == null ? null
                 : IndexedJourney.append(positions, position)));
-        touch(id);
+        letGoIfFinished(id);
         return true;
+    }
+
+    /**
+     * A journey that has just finished lets go of its events at once unless a reader is using it: they are in the
+     * log, and dropping them while they are young keeps them from being promoted and collected later at more cost.
+     */
+    private void letGoIfFinished(String journeyId) {
+        IndexedJourney entry = index.get(journeyId);
+        if (entry != null && entry.isFinished() && canReadBack(entry) && !finishedLoaded.containsKey(journeyId)) {
+            loaded.remove(journeyId);
+        }
     }
 
     /**
@@ -86,7 +97,7 @@ public final class JourneyStore {
     public void restore(IndexedJourney entry, List<HopEvent> events) {
         events.forEach(loaded::apply);
         index.put(entry.journeyId(), entry);
-        touch(entry.journeyId());
+        letGoIfFinished(entry.journeyId());
     }
 
     /** The entry of a journey, status judged at {@code now}. */
@@ -168,7 +179,7 @@ public final class JourneyStore {
         return loaded.journey(journeyId);
     }
 
-    /** Notes a use of a finished journey; lets go of the events of the least recently used beyond the cache. */
+    /** Notes a read of a finished journey; lets go of the events of the least recently read beyond the cache. */
     private void touch(String journeyId) {
         IndexedJourney entry = index.get(journeyId);
         if (entry == null) {

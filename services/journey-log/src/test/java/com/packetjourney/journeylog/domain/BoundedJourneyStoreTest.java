@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The store keeps the events of open journeys and of a few recently used finished ones; the others are read back
+ * The store keeps the events of open journeys and of a few recently read finished ones; the others are read back
  * from the log by position, and every answer is the same as from a store that keeps everything.
  */
 class BoundedJourneyStoreTest {
@@ -64,15 +64,31 @@ class BoundedJourneyStoreTest {
     }
 
     @Test
-    void onlyOpenJourneysAndTheCachedFinishedOnesKeepTheirEvents() {
+    void aJourneyLetsGoOfItsEventsAsItFinishes() {
         for (int i = 0; i < 5; i++) {
             feed(JourneyFixtures.completed("done-" + i, WALL.plusSeconds(i)));
         }
+        feed(JourneyFixtures.failedAtDns("failed", WALL));
         feed(JourneyFixtures.completed("open", WALL).subList(0, 3));
 
-        assertThat(bounded.size()).isEqualTo(6);
-        assertThat(bounded.loadedCount()).isEqualTo(3); // "open", "done-3", "done-4"
+        assertThat(bounded.size()).isEqualTo(7);
+        assertThat(bounded.loadedCount()).isEqualTo(1); // "open"
         assertThat(log.reads).isZero();
+    }
+
+    @Test
+    void theMostRecentlyReadFinishedJourneysStayLoadedUpToTheCache() {
+        for (int i = 0; i < 4; i++) {
+            feed(JourneyFixtures.completed("done-" + i, WALL.plusSeconds(i)));
+        }
+        for (String id : List.of("done-0", "done-1", "done-2", "done-1")) {
+            bounded.view(id, WALL);
+        }
+        assertThat(log.reads).isEqualTo(3);
+        assertThat(bounded.loadedCount()).isEqualTo(2); // "done-2" and "done-1", the cache's two
+        bounded.view("done-2", WALL);
+        bounded.view("done-0", WALL);
+        assertThat(log.reads).isEqualTo(4);
     }
 
     @Test
@@ -86,10 +102,10 @@ class BoundedJourneyStoreTest {
         assertThat(log.reads).isEqualTo(1);
         assertThat(readBack).isEqualTo(everything.view("done-0", WALL).orElseThrow());
         assertThat(readBack.hops()).hasSize(6);
-        // now among the recently used: asked again, it is not read again
+        // now among the recently read: asked again, it is not read again
         bounded.view("done-0", WALL);
         assertThat(log.reads).isEqualTo(1);
-        assertThat(bounded.loadedCount()).isEqualTo(2);
+        assertThat(bounded.loadedCount()).isEqualTo(1);
     }
 
     @Test
