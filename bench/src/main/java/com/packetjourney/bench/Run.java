@@ -3,6 +3,7 @@ package com.packetjourney.bench;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,8 @@ final class Run {
     private static final long MAX_MICROS = 600_000_000L;
 
     private final Map<String, Long> intendedNanos = new ConcurrentHashMap<>();
+    /** Ended journeys whose per-hop stamps have not all been read yet, with their intended start. */
+    private final Map<String, Long> awaitingStamps = new HashMap<>();
     private final Semaphore inFlight;
     private final Histogram endToEnd = new Histogram(MAX_MICROS, 3);
     private final List<Histogram> perHop = new ArrayList<>();
@@ -39,25 +42,40 @@ final class Run {
 
     /** The journey ended well: {@code stamps} are System.nanoTime() values, the last one its arrival at the reader. */
     synchronized void completed(String journeyId, long[] stamps) {
+        ended(journeyId, stamps[stamps.length - 1]);
+        stamped(journeyId, stamps);
+    }
+
+    /** The journey's last hop reached the reader at {@code arrival}: it counts, and a closed loop sends the next. */
+    synchronized void ended(String journeyId, long arrival) {
         Long intended = intendedNanos.remove(journeyId);
         if (intended == null) {
             return; // not this run's
         }
-        long arrival = stamps[stamps.length - 1];
+        awaitingStamps.put(journeyId, intended);
         completed++;
         firstArrival = Math.min(firstArrival, arrival);
         lastArrival = Math.max(lastArrival, arrival);
         endToEnd.recordValue(clamp((arrival - intended) / 1000));
+        release();
+    }
+
+    /** Every hop's stamp of an ended journey, the last its arrival: the per-hop intervals. */
+    synchronized void stamped(String journeyId, long[] stamps) {
+        Long intended = awaitingStamps.remove(journeyId);
+        if (intended == null) {
+            return;
+        }
         long previous = intended;
         for (int i = 0; i < stamps.length && i < perHop.size(); i++) {
             perHop.get(i).recordValue(clamp((stamps[i] - previous) / 1000));
             previous = stamps[i];
         }
-        release();
     }
 
     /** The journey failed at a hop or could not be sent. */
     synchronized void failed(String journeyId) {
+        awaitingStamps.remove(journeyId);
         if (intendedNanos.remove(journeyId) != null) {
             failed++;
             release();

@@ -3,6 +3,7 @@ package com.packetjourney.bench;
 import com.packetjourney.cli.StackState;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
@@ -19,8 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Journeys through the stack: POST /journeys at the laptop from a small HTTP client pool, ends read by a plain
- * consumer of every hop topic (the pod hop ends a journey; a failed hop ends it early). The stamps are the hop
+ * Journeys through the stack: POST /journeys at the laptop from a small HTTP client pool, ends read by plain
+ * consumers of the hop topics (the pod hop ends a journey; a failed hop ends it early). The stamps are the hop
  * events' own wallTime fields: when each service computed its hop.
  */
 final class StackPipeline implements Pipeline {
@@ -108,39 +109,54 @@ final class StackPipeline implements Pipeline {
 
     @Override
     public void close() {
-        reader.stopping = true;
-        Util.join(reader);
+        reader.close();
         httpPool.shutdownNow();
     }
 
-    private final class Reader extends Thread {
-        private final KafkaConsumer<String, byte[]> consumer;
-        /** Hop stamps (nanoTime) of journeys not ended yet, by journey id; 0 where a hop has not been read. */
+    /**
+     * Reads the hop topics: the pod hop's on a consumer of its own that fetches each record as soon as it is
+     * written (it ends a journey, as the chain's reader ends one of its), the five others on one that fetches in
+     * batches (their records give only the per-hop stamps, which may come a little later). So the instrument asks of
+     * the broker on a journey's path what the chain's reader does, not a fetch per hop record.
+     */
+    private final class Reader implements AutoCloseable {
+        /** Hop stamps (nanoTime) of journeys not fully stamped yet, by journey id; 0 where a hop has not been read. */
         private final Map<String, long[]> stamps = new HashMap<>();
+        private final Thread ends;
+        private final Thread hops;
         volatile Run run;
         volatile boolean stopping;
 
         Reader(String bootstrap) {
-            super("bench-stack-reader");
-            setDaemon(true);
-            consumer = Util.readerAtEnd(bootstrap, Topics.hopTopics());
+            List<String> before = Topics.hopTopics().subList(0, HOPS - 1);
+            KafkaConsumer<String, byte[]> endConsumer = Util.readerAtEnd(bootstrap, List.of(Topics.POD), Map.of());
+            KafkaConsumer<String, byte[]> hopConsumer = Util.readerAtEnd(bootstrap, before, Map.of(
+                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100));
+            ends = new Thread(() -> read(endConsumer), "bench-stack-end-reader");
+            hops = new Thread(() -> read(hopConsumer), "bench-stack-hop-reader");
+            ends.setDaemon(true);
+            hops.setDaemon(true);
         }
 
-        @Override
-        public void run() {
+        void start() {
+            ends.start();
+            hops.start();
+        }
+
+        private void read(KafkaConsumer<String, byte[]> consumer) {
             try (consumer) {
                 while (!stopping) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                         long arrival = System.nanoTime();
-                        recordBytes += r.value().length;
-                        records++;
-                        onEvent(EventHead.of(r.value()), arrival);
+                        onEvent(EventHead.of(r.value()), arrival, r.value().length);
                     }
                 }
             }
         }
 
-        private void onEvent(EventHead event, long arrival) {
+        private synchronized void onEvent(EventHead event, long arrival, int bytes) {
+            recordBytes += bytes;
+            records++;
             Run current = run;
             String id = event.journeyId();
             int hop = event.hop();
@@ -156,15 +172,22 @@ final class StackPipeline implements Pipeline {
             s[hop] = Util.nanosOf(Instant.parse(event.wallTime()));
             if (hop == HOPS - 1) {
                 s[HOPS] = arrival;
+                current.ended(id, arrival);
             }
-            // the topics are fetched independently: the pod hop may be read before an earlier one
             for (long stamp : s) {
                 if (stamp == 0) {
                     return;
                 }
             }
             stamps.remove(id);
-            current.completed(id, s);
+            current.stamped(id, s);
+        }
+
+        @Override
+        public void close() {
+            stopping = true;
+            Util.join(ends);
+            Util.join(hops);
         }
     }
 

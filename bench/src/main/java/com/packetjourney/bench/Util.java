@@ -38,11 +38,18 @@ final class Util {
 
     /** A consumer of every partition of the topics (assigned, no group), positioned at their end. */
     static KafkaConsumer<String, byte[]> readerAtEnd(String bootstrap, List<String> topics) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        return readerAtEnd(bootstrap, topics, Map.of());
+    }
+
+    /** {@code extra}: more consumer settings, e.g. to fetch in batches. */
+    static KafkaConsumer<String, byte[]> readerAtEnd(String bootstrap, List<String> topics, Map<String, Object> extra) {
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+        config.putAll(extra);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
         List<TopicPartition> partitions = partitionsOf(consumer, topics);
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
