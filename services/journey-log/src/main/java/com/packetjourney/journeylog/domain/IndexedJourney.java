@@ -59,10 +59,14 @@ public record IndexedJourney(
         return s == null ? null : s.intern();
     }
 
-    /** Completed or failed: nothing more is expected of it. */
+    /**
+     * Completed or failed, and its first hop known: nothing more is expected of it. (Hops are read from six topics,
+     * so the last ones can be read before the first; the chain then starts later and looks complete, but is not.)
+     */
     @JsonIgnore
     public boolean isFinished() {
-        return status == JourneyStatus.COMPLETED || status == JourneyStatus.FAILED;
+        return (status == JourneyStatus.COMPLETED || status == JourneyStatus.FAILED)
+                && hopLatencyMicros[HopType.JOURNEY_REQUESTED.ordinal()] >= 0;
     }
 
     /** This entry with its status judged at {@code now}: in progress with no event for longer than the timeout is STALLED. */

@@ -77,6 +77,19 @@ class BoundedJourneyStoreTest {
     }
 
     @Test
+    void aJourneyWhoseFirstHopIsReadLastIsNotFinishedBeforeIt() {
+        List<HopEvent> hops = JourneyFixtures.completed("late-start", WALL);
+        feed(hops.subList(1, 6));
+        assertThat(bounded.entry("late-start", WALL).orElseThrow().isFinished()).isFalse();
+        assertThat(bounded.loadedCount()).isEqualTo(1);
+
+        feed(hops.subList(0, 1));
+        assertThat(bounded.entry("late-start", WALL).orElseThrow().isFinished()).isTrue();
+        assertThat(bounded.loadedCount()).isZero();
+        assertThat(log.reads).isZero();
+    }
+
+    @Test
     void theMostRecentlyReadFinishedJourneysStayLoadedUpToTheCache() {
         for (int i = 0; i < 4; i++) {
             feed(JourneyFixtures.completed("done-" + i, WALL.plusSeconds(i)));
