@@ -9,14 +9,18 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** → journey-requested: the journey's first event, keyed by journey id so all its hops share a partition number. */
 @ApplicationScoped
 public class LaptopHop {
     private static final long ACK_TIMEOUT_SECONDS = 30;
+    /** Below the Kafka sink's own limit of unacknowledged records (1024 by default). */
+    static final int MAX_IN_FLIGHT = 1000;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     @Inject
     @Channel("journey-requested")
@@ -25,22 +29,29 @@ public class LaptopHop {
     HopMetrics metrics;
 
     /**
-     * Sends the event and returns once the broker has acknowledged it, so an accepted request is a journey that
-     * will happen.
+     * Sends the event; the stage completes once the broker has acknowledged it, so an accepted request is a journey
+     * that will happen. No thread waits meanwhile.
      *
-     * @throws IllegalStateException if the broker did not take it
+     * @return a stage that fails with IllegalStateException if the broker did not take it
      */
-    public void emit(HopEvent requested) {
+    public CompletionStage<Void> emit(HopEvent requested) {
         long start = System.nanoTime();
-        try {
-            emitter.send(Record.of(requested.journeyId(), Json.write(requested)))
-                    .toCompletableFuture().get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("journey " + requested.journeyId() + " not accepted by the broker", e);
+        // an emitter whose buffer overflows fails for good: refuse before that, the caller says "retry"
+        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT || !emitter.hasRequests()) {
+            inFlight.decrementAndGet();
+            throw new BrokerBusyException(MAX_IN_FLIGHT);
         }
-        metrics.started(requested, start);
+        return emitter.send(Record.of(requested.journeyId(), Json.write(requested)))
+                .toCompletableFuture()
+                .orTimeout(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .handle((ok, failure) -> {
+                    inFlight.decrementAndGet();
+                    if (failure != null) {
+                        throw new IllegalStateException("journey " + requested.journeyId()
+                                + " not accepted by the broker", failure);
+                    }
+                    metrics.started(requested, start);
+                    return null;
+                });
     }
 }

@@ -63,6 +63,11 @@ public class LaptopWorld {
         writtenHere.note(journeyId);
     }
 
+    /** Whether the world as it stood at start has been applied. */
+    public boolean isCaughtUp() {
+        return tail.isCaughtUp();
+    }
+
     /** Blocks until the world as it stood at start has been applied. */
     public void awaitCaughtUp() {
         tail.awaitCaughtUpOrFail();

@@ -14,4 +14,13 @@ public record Problem(String type, String title, int status, String detail, Stri
                 .entity(new Problem("about:blank", "Bad Request", 400, detail, field))
                 .build();
     }
+
+    /** The request was fine but cannot be taken now; Retry-After says when to try again. */
+    public static Response unavailable(String detail) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .type(MEDIA_TYPE)
+                .header("Retry-After", "1")
+                .entity(new Problem("about:blank", "Service Unavailable", 503, detail, null))
+                .build();
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.packetjourney.laptop.domain.InvalidRequestException;
+import com.packetjourney.laptop.messaging.BrokerBusyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,6 +19,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
         return Problem.badRequest(e.field(), e.detail());
+    }
+
+    /** Too many journeys waiting for the broker: 503 with Retry-After, nothing sent. */
+    @ServerExceptionMapper
+    public Response brokerBusy(BrokerBusyException e) {
+        return Problem.unavailable(e.getMessage());
     }
 
     /** JSON of the wrong shape (an object where text belongs, say); Quarkus REST rethrows these as they are. */
