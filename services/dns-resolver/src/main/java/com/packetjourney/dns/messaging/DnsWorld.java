@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feeds the DNS service from the world topics (read from the beginning on every start): the zones and their
@@ -42,6 +43,7 @@ public class DnsWorld {
 
     private final WrittenHere writtenHere = new WrittenHere();
     private TopicTail tail;
+    private TopicTail ownHops;
     private KeyedWriter writer;
 
     @Produces
@@ -52,9 +54,17 @@ public class DnsWorld {
 
     void onStart(@Observes StartupEvent event, DnsService service) {
         writer = new KeyedWriter(bootstrapServers, "dns-resolver-world");
+        // the hop's input resumes once both the world and the resolver's own past hops (its caches) are read
+        AtomicInteger reading = new AtomicInteger(2);
+        Runnable resume = HopInput.resumer(channels, DnsHop.INPUT);
+        Runnable oneCaughtUp = () -> {
+            if (reading.decrementAndGet() == 0) {
+                resume.run();
+            }
+        };
         tail = new TopicTail("dns-resolver", bootstrapServers, List.of(Topics.WORLD_SIMULATION,
-                Topics.WORLD_DNS_ZONES, Topics.WORLD_CLIENTS, Topics.WORLD_LANS, Topics.WORLD_DNS_CACHE_FLUSHES,
-                Topics.DNS), (topic, key, value) -> {
+                Topics.WORLD_DNS_ZONES, Topics.WORLD_CLIENTS, Topics.WORLD_LANS, Topics.WORLD_DNS_CACHE_FLUSHES),
+                (topic, key, value) -> {
             switch (topic) {
                 case Topics.WORLD_SIMULATION -> service.onSimulation(value == null ? null : Json.read(value, Simulation.class));
                 case Topics.WORLD_DNS_ZONES -> service.onZone(key, value == null ? null : Json.read(value, DnsZone.class));
@@ -62,15 +72,17 @@ public class DnsWorld {
                 case Topics.WORLD_LANS -> service.onLan(key, value == null ? null : Json.read(value, LanSegment.class));
                 case Topics.WORLD_DNS_CACHE_FLUSHES -> service.onCacheFlush(key,
                         value == null ? null : Json.read(value, DnsCacheFlush.class));
-                case Topics.DNS -> {
+                default -> { }
+            }
+        }).onCaughtUp(oneCaughtUp).start();
+        // after start-up this only brings other instances' hops: fetched in batches
+        ownHops = new TopicTail("dns-resolver-hops", bootstrapServers, List.of(Topics.DNS), TopicTail.BATCHED_FETCH,
+                (topic, key, value) -> {
                     // this instance's own hops are in its caches already: no second parse
                     if (value != null && !writtenHere.readBack(key)) {
                         service.onOwnHop(Json.read(value, HopEvent.class));
                     }
-                }
-                default -> { }
-            }
-        }).onCaughtUp(HopInput.resumer(channels, DnsHop.INPUT)).start();
+                }).onCaughtUp(oneCaughtUp).start();
     }
 
     /** Notes that this instance's hop event for the journey, about to be written, is already in its caches. */
@@ -81,6 +93,7 @@ public class DnsWorld {
     /** Blocks until the world as it stood at start has been applied. */
     public void awaitCaughtUp() {
         tail.awaitCaughtUpOrFail();
+        ownHops.awaitCaughtUpOrFail();
     }
 
     /** Writes a world record and returns once the broker has it. */
@@ -91,6 +104,9 @@ public class DnsWorld {
     void onStop(@Observes ShutdownEvent event) {
         if (tail != null) {
             tail.close();
+        }
+        if (ownHops != null) {
+            ownHops.close();
         }
         if (writer != null) {
             writer.close();

@@ -32,6 +32,7 @@ public class LaptopWorld {
 
     private final WrittenHere writtenHere = new WrittenHere();
     private TopicTail tail;
+    private TopicTail ownHops;
 
     @Produces
     @Singleton
@@ -40,20 +41,22 @@ public class LaptopWorld {
     }
 
     void onStart(@Observes StartupEvent event, LaptopService service) {
-        tail = new TopicTail("laptop", bootstrapServers, List.of(Topics.WORLD_SIMULATION, Topics.WORLD_CLIENTS,
-                Topics.JOURNEY_REQUESTED), (topic, key, value) -> {
+        tail = new TopicTail("laptop", bootstrapServers, List.of(Topics.WORLD_SIMULATION, Topics.WORLD_CLIENTS),
+                (topic, key, value) -> {
                     switch (topic) {
                         case Topics.WORLD_SIMULATION ->
                                 service.onSimulation(value == null ? null : Json.read(value, Simulation.class));
                         case Topics.WORLD_CLIENTS ->
                                 service.onClient(key, value == null ? null : Json.read(value, ClientDevice.class));
-                        case Topics.JOURNEY_REQUESTED -> {
-                            // journeys this instance started are on its clocks already: no second parse
-                            if (value != null && !writtenHere.readBack(key)) {
-                                service.onJourneyStarted(Json.read(value, HopEvent.class));
-                            }
-                        }
                         default -> { }
+                    }
+                }).start();
+        // the clocks are rebuilt from the journeys started; after that it only brings other instances' journeys
+        ownHops = new TopicTail("laptop-journeys", bootstrapServers, List.of(Topics.JOURNEY_REQUESTED),
+                TopicTail.BATCHED_FETCH, (topic, key, value) -> {
+                    // journeys this instance started are on its clocks already: no second parse
+                    if (value != null && !writtenHere.readBack(key)) {
+                        service.onJourneyStarted(Json.read(value, HopEvent.class));
                     }
                 }).start();
     }
@@ -63,19 +66,23 @@ public class LaptopWorld {
         writtenHere.note(journeyId);
     }
 
-    /** Whether the world as it stood at start has been applied. */
+    /** Whether the world and the journeys started, as they stood at start, have been applied. */
     public boolean isCaughtUp() {
-        return tail.isCaughtUp();
+        return tail.isCaughtUp() && ownHops.isCaughtUp();
     }
 
-    /** Blocks until the world as it stood at start has been applied. */
+    /** Blocks until the world and the journeys started, as they stood at start, have been applied. */
     public void awaitCaughtUp() {
         tail.awaitCaughtUpOrFail();
+        ownHops.awaitCaughtUpOrFail();
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (tail != null) {
             tail.close();
+        }
+        if (ownHops != null) {
+            ownHops.close();
         }
     }
 }
