@@ -23,7 +23,7 @@ public class AlbHop {
 
     @Incoming(INPUT)
     @Outgoing("alb")
-    public Record<String, String> onPacketRouted(String json) {
+    public Record<String, String> onPacketRouted(byte[] json) {
         HopEvent out = metrics.record(json, service::handle);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }

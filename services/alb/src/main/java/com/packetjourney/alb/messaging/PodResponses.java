@@ -17,7 +17,7 @@ public class PodResponses {
     AlbService service;
 
     @Incoming("pod")
-    public void onPodResponded(String json) {
+    public void onPodResponded(byte[] json) {
         service.onPodResponded(Json.read(json, HopEvent.class));
     }
 }

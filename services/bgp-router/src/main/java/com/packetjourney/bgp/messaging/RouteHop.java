@@ -23,7 +23,7 @@ public class RouteHop {
 
     @Incoming(INPUT)
     @Outgoing("route")
-    public Record<String, String> onDnsResolved(String json) {
+    public Record<String, String> onDnsResolved(byte[] json) {
         HopEvent out = metrics.record(json, service::handle);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }

@@ -23,7 +23,7 @@ public class DhcpHop {
 
     @Incoming(INPUT)
     @Outgoing("dhcp")
-    public Record<String, String> onJourneyRequested(String json) {
+    public Record<String, String> onJourneyRequested(byte[] json) {
         HopEvent out = metrics.record(json, service::configure);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }

@@ -25,7 +25,7 @@ public class DnsHop {
 
     @Incoming(INPUT)
     @Outgoing("dns")
-    public Record<String, String> onDhcpConfigured(String json) {
+    public Record<String, String> onDhcpConfigured(byte[] json) {
         HopEvent out = metrics.record(json, service::handle);
         if (out == null) {
             return null;

@@ -23,7 +23,7 @@ public class NodeCniHop {
 
     @Incoming(INPUT)
     @Outgoing("pod")
-    public Record<String, String> onAlbForwarded(String json) {
+    public Record<String, String> onAlbForwarded(byte[] json) {
         HopEvent out = metrics.record(json, service::handle);
         return out == null ? null : Record.of(out.journeyId(), Json.write(out));
     }
