@@ -89,7 +89,8 @@ public final class Report {
                 .append(com.packetjourney.contracts.Topics.HOP_PARTITIONS)
                 .append(" partitions. Journeys enter the stack through `POST /journeys` at the laptop; the chain's "
                         + "enter with a produce. A journey ends when its pod hop (the chain's last record) reaches a "
-                        + "plain consumer. Warm-up ").append(f.settings().warmUp().toSeconds())
+                        + "plain consumer that fetches each record as it is written; the stack's other hop topics, "
+                        + "read only for the per-hop stamps, are fetched in batches. Warm-up ").append(f.settings().warmUp().toSeconds())
                 .append(" s, then ").append(f.settings().step().toSeconds()).append(" s per figure.\n\n");
 
         md.append("## Throughput: closed loop, every journey completing\n\n");
