@@ -43,15 +43,7 @@ public final class Json {
 
     /** Reads a value; a malformed or mismatching document throws {@link UnreadableEventException} with the reason. */
     public static <T> T read(String json, Class<T> type) {
-        try {
-            T value = MAPPER.readValue(json, type);
-            if (value == null) {
-                throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
-        }
+        return parse(() -> MAPPER.readValue(json, type), type);
     }
 
     /** As {@link #read(String, Class)}, parsing the UTF-8 bytes as they are (no String in between). */
@@ -59,8 +51,16 @@ public final class Json {
         if (json == null || json.length == 0) {
             throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
         }
+        return parse(() -> MAPPER.readValue(json, type), type);
+    }
+
+    private interface Parse<T> {
+        T run() throws java.io.IOException;
+    }
+
+    private static <T> T parse(Parse<T> parse, Class<T> type) {
         try {
-            T value = MAPPER.readValue(json, type);
+            T value = parse.run();
             if (value == null) {
                 throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
             }
