@@ -149,6 +149,11 @@ public final class Journey {
     }
 
     private JourneyStatus withStall(JourneyStatus status, Instant now, Duration stallTimeout) {
+        return statusAt(status, lastWallTime, now, stallTimeout);
+    }
+
+    /** A status judged at {@code now}: in progress with no event since {@code lastWallTime} plus the timeout is STALLED. */
+    public static JourneyStatus statusAt(JourneyStatus status, Instant lastWallTime, Instant now, Duration stallTimeout) {
         if (status == JourneyStatus.IN_PROGRESS && lastWallTime != null
                 && lastWallTime.plus(stallTimeout).isBefore(now)) {
             return JourneyStatus.STALLED;

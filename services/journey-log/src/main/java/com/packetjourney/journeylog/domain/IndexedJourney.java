@@ -71,12 +71,10 @@ public record IndexedJourney(
 
     /** This entry with its status judged at {@code now}: in progress with no event for longer than the timeout is STALLED. */
     public IndexedJourney at(Instant now, Duration stallTimeout) {
-        if (status == JourneyStatus.IN_PROGRESS && lastWallTime != null && lastWallTime.plus(stallTimeout).isBefore(now)) {
-            return new IndexedJourney(journeyId, JourneyStatus.STALLED, url, client, simStartedAt, simTotalMicros,
-                    hopCount, lastHop, failedHop, failureCode, failureMessage, httpStatus, firstWallTime,
-                    lastWallTime, hopLatencyMicros, positions);
-        }
-        return this;
+        JourneyStatus judged = Journey.statusAt(status, lastWallTime, now, stallTimeout);
+        return judged == status ? this : new IndexedJourney(journeyId, judged, url, client, simStartedAt,
+                simTotalMicros, hopCount, lastHop, failedHop, failureCode, failureMessage, httpStatus, firstWallTime,
+                lastWallTime, hopLatencyMicros, positions);
     }
 
     /** Where its events are, in the order they were first read. */

@@ -65,13 +65,13 @@ public final class JourneyStore {
     /** Applies one event read at {@code position}; returns false if it was already known (a duplicate delivery). */
     public boolean apply(HopEvent event, LogPosition position) {
         String id = event.journeyId();
-        Journey journey = load(id).orElse(null);
+        load(id); // a journey let go folds on from its events, read back
         IndexedJourney known = index.get(id);
         if (!loaded.apply(event)) {
             letGoIfFinished(id);
             return false;
         }
-        journey = journey != null ? journey : loaded.journey(id).orElseThrow();
+        Journey journey = loaded.journey(id).orElseThrow();
         long[] positions = known == null ? NO_POSITIONS : known.positions();
         index.put(id, IndexedJourney.of(journey, position == null || positions == null ? null
                 : IndexedJourney.append(positions, position)));

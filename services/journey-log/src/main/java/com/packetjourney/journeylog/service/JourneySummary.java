@@ -3,14 +3,13 @@ package com.packetjourney.journeylog.service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.journey.JourneyStatus;
-import com.packetjourney.contracts.journey.JourneyView;
 import com.packetjourney.journeylog.domain.IndexedJourney;
 
 import java.time.Instant;
 
 /**
- * A journey in a list: its {@link JourneyView} without the hops, which only the single-journey view carries, and
- * with the failure code's one-line explanation.
+ * A journey in a list: its index entry without the hops, which only the single-journey view carries, and with the
+ * failure code's one-line explanation.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JourneySummary(
@@ -32,12 +31,5 @@ public record JourneySummary(
         return new JourneySummary(j.journeyId(), j.status(), j.url(), j.client(), j.simStartedAt(),
                 j.simTotalMicros(), j.hopCount(), j.lastHop(), j.failedHop(), j.failureCode(), j.failureMessage(),
                 j.failureCode() == null ? null : j.failureCode().explanation(), j.httpStatus());
-    }
-
-    public static JourneySummary of(JourneyView view) {
-        return new JourneySummary(view.journeyId(), view.status(), view.url(), view.client(), view.simStartedAt(),
-                view.simTotalMicros(), view.hops().size(), view.lastHop(), view.failedHop(), view.failureCode(),
-                view.failureMessage(), view.failureCode() == null ? null : view.failureCode().explanation(),
-                view.httpStatus());
     }
 }
