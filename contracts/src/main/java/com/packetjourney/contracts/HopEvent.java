@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The one envelope of every hop event. {@code type} names the payload's schema; {@code hop} is its place in the
- * journey; {@code causationId} is the event this one was computed from. Simulated time is what the journey
+ * The one envelope of every hop event. {@code type} names the payload's schema; {@code hop} is its hop's fixed number
+ * ({@link HopDefinition#number()}); {@code causationId} is the event this one was computed from. Simulated time is what the journey
  * experiences; wall time is only when the service happened to process it.
  */
 @JsonDeserialize(using = HopEventReader.class)
@@ -65,7 +65,7 @@ public record HopEvent(
     public static HopEvent first(String journeyId, Instant simStartedAt, long simLatencyMicros, Instant wallTime,
                                  Outcome outcome, JourneyContext context, HopPayload payload) {
         HopType type = HopType.of(payload);
-        return new HopEvent(eventIdOf(journeyId, type), journeyId, type.sequence(), null, type.service(),
+        return new HopEvent(eventIdOf(journeyId, type), journeyId, type.number(), null, type.service(),
                 simStartedAt, simLatencyMicros, wallTime, SCHEMA_VERSION, outcome, context, payload);
     }
 
@@ -73,7 +73,7 @@ public record HopEvent(
     public HopEvent next(long simLatencyMicros, Instant wallTime, Outcome outcome, JourneyContext context,
                          HopPayload payload) {
         HopType type = HopType.of(payload);
-        return new HopEvent(eventIdOf(journeyId, type), journeyId, type.sequence(), eventId, type.service(),
+        return new HopEvent(eventIdOf(journeyId, type), journeyId, type.number(), eventId, type.service(),
                 simEndedAt(), simLatencyMicros, wallTime, SCHEMA_VERSION, outcome, context, payload);
     }
 

@@ -45,8 +45,9 @@ public final class Topics {
     /** Cache flushes ordered through dns-resolver's REST API, applied by simulated time. */
     public static final String WORLD_DNS_CACHE_FLUSHES = "pj.world.dns-cache-flushes";
 
+    /** The hop topics in journey order, as {@link HopChain#STANDARD} declares them. */
     public static List<String> hopTopics() {
-        return List.of(JOURNEY_REQUESTED, DHCP, DNS, ROUTE, ALB, POD);
+        return HopChain.STANDARD.topics();
     }
 
     public static List<String> worldTopics() {

@@ -170,13 +170,13 @@ final class HopEventSamples {
                         List.of(16509L), 61, 6_000, "peer route"),
                 new RouterHop("aws-border-dub-1", 16509L, "54.216.0.0/15", "54.217.10.21", "AWS backbone",
                         List.of(), 60, 0, "originated here"));
-        return dns().next(10_500, WALL, Outcome.ok(), dns().context().withPublicSourceIp("198.51.100.23"),
+        return dns().next(10_500, WALL, Outcome.ok(), dns().context().withPublicSource("198.51.100.23", 40123),
                 new PacketRouted("192.168.1.100", "198.51.100.23", "54.217.10.21", 443, "TCP", path,
                         List.of(3356L, 16509L), "54.216.0.0/15", 16509L));
     }
 
     private static HopEvent alb() {
-        return route().next(1_800, WALL, Outcome.ok(), route().context().withTarget("10.0.1.23", 80),
+        return route().next(1_800, WALL, Outcome.ok(), route().context().withTarget("10.0.1.23", 80, "eu-west-1a"),
                 new AlbForwarded(LB, "54.217.10.21", "eu-west-1a", handshake(), "HTTPS:443", tls(), rule(),
                         TARGET_GROUP, "least_outstanding_requests",
                         new AlbForwarded.Target("10.0.1.23", 80, POD, "6f1c0d4e-7a52-3b1e-9c0f-2d8e4a6b9f10"),

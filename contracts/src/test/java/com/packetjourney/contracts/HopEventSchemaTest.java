@@ -33,7 +33,7 @@ class HopEventSchemaTest {
             JsonNode properties = schema.at("/allOf/1/properties");
             assertThat(properties.at("/type/const").asText()).as(type + " type").isEqualTo(type.wireName());
             assertThat(properties.at("/service/const").asText()).as(type + " service").isEqualTo(type.service());
-            assertThat(properties.at("/hop/const").asInt(-1)).as(type + " hop").isEqualTo(type.sequence());
+            assertThat(properties.at("/hop/const").asInt(-1)).as(type + " hop").isEqualTo(type.number());
             assertThat(properties.at("/payload/$ref").asText()).as(type + " payload")
                     .isEqualTo("#/$defs/" + type.payloadType().getSimpleName());
             List<String> codes = Arrays.stream(FailureCode.values()).filter(c -> c.hop() == type).map(Enum::name).toList();
@@ -109,7 +109,7 @@ class HopEventSchemaTest {
     void anotherHopsServiceOrSequenceIsRejected(HopType type) {
         HopType other = HopType.values()[(type.ordinal() + 1) % HopType.values().length];
         assertInvalid(type, e -> e.put("service", other.service()), "/service");
-        assertInvalid(type, e -> e.put("hop", other.sequence()), "/hop");
+        assertInvalid(type, e -> e.put("hop", other.number()), "/hop");
     }
 
     @ParameterizedTest

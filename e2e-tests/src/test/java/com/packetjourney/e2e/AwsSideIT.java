@@ -7,6 +7,7 @@ import com.packetjourney.cli.StackClient;
 import com.packetjourney.cli.StackState;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.HopChain;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.hop.AlbForwarded;
@@ -265,11 +266,11 @@ class AwsSideIT {
     }
 
     private static AlbForwarded albHop(JourneyView j) {
-        return (AlbForwarded) j.hops().get(HopType.ALB_FORWARDED.sequence()).payload();
+        return (AlbForwarded) j.hops().get(HopChain.STANDARD.position(HopType.ALB_FORWARDED.number())).payload();
     }
 
     private static PodResponded podHop(JourneyView j) {
-        return (PodResponded) j.hops().get(HopType.POD_RESPONDED.sequence()).payload();
+        return (PodResponded) j.hops().get(HopChain.STANDARD.position(HopType.POD_RESPONDED.number())).payload();
     }
 
     private static HttpResponse<String> scale(int replicas) {

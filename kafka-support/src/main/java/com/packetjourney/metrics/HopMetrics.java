@@ -1,5 +1,6 @@
 package com.packetjourney.metrics;
 
+import com.packetjourney.contracts.HopChain;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.Json;
@@ -65,7 +66,7 @@ public final class HopMetrics {
                 .minimumExpectedValue(Duration.ofNanos(10_000))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
-        this.journeysStarted = hop.sequence() == 0
+        this.journeysStarted = HopChain.STANDARD.first().number() == hop.number()
                 ? Counter.builder("pj.journeys.started").description("Journeys begun by a request in the browser")
                 .tag(Labels.SERVICE, hop.service()).register(registry)
                 : null;

@@ -2,6 +2,7 @@ package com.packetjourney.contracts.journey;
 
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.HopChain;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.hop.JourneyRequested;
@@ -21,8 +22,10 @@ import java.util.TreeMap;
  * depends only on which events were seen, never on the order or the number of times they arrived:
  * <ul>
  *   <li>an event equal to a known one changes nothing (idempotent on event id and content);</li>
- *   <li>the journey's hops are the causation chain: hop 0, then at each next sequence number the event whose
- *       causation id is the event id of the hop before; a hop whose cause has not arrived yet waits;</li>
+ *   <li>the journey's hops are the causation chain: its first hop, then the event, at a later place in the
+ *       {@link HopChain}, whose causation id is the event id of the hop before; a hop whose cause has not arrived
+ *       yet waits. Places come from the chain and identities from the events' fixed hop numbers, so a log written
+ *       before a hop was inserted folds the same;</li>
  *   <li>when a hop was recorded twice with different content (a service re-computed it after a restart), the
  *       earliest computation wins, ties broken by content, so every reader picks the same one.</li>
  * </ul>
@@ -34,13 +37,27 @@ public final class Journey {
             .thenComparing(Json::write);
 
     private final String journeyId;
-    /** Candidate events by hop sequence: usually one each; more only if the log holds conflicting versions. */
+    private final HopChain hops;
+    /**
+     * Candidate events by their hop's place in the chain: usually one each; more only if the log holds conflicting
+     * versions. Hops the chain does not know sort after every known one.
+     */
     private final TreeMap<Integer, List<HopEvent>> candidates = new TreeMap<>();
     private Instant firstWallTime;
     private Instant lastWallTime;
 
     public Journey(String journeyId) {
+        this(journeyId, HopChain.STANDARD);
+    }
+
+    public Journey(String journeyId, HopChain hops) {
         this.journeyId = journeyId;
+        this.hops = hops;
+    }
+
+    private int place(HopEvent event) {
+        int position = hops.position(event.hop());
+        return position < 0 ? hops.size() + event.hop() : position;
     }
 
     /** Applies one event; returns false if it was already known (a duplicate delivery), true if it added something. */
@@ -48,7 +65,7 @@ public final class Journey {
         if (!journeyId.equals(event.journeyId())) {
             throw new IllegalArgumentException("event of journey " + event.journeyId() + " applied to " + journeyId);
         }
-        List<HopEvent> atHop = candidates.computeIfAbsent(event.hop(), h -> new ArrayList<>(1));
+        List<HopEvent> atHop = candidates.computeIfAbsent(place(event), h -> new ArrayList<>(1));
         for (int i = 0; i < atHop.size(); i++) {
             HopEvent known = atHop.get(i);
             if (known.equals(event)) {
@@ -102,8 +119,9 @@ public final class Journey {
     }
 
     /**
-     * The hops the journey has reached, in order: the causation chain from its first hop. It starts at hop 0, or
-     * at the lowest hop seen when the first one never arrived, and stops at the first gap.
+     * The hops the journey has reached, in order: the causation chain from its first hop. It starts at the chain's
+     * first hop, or at the earliest hop seen when the first one never arrived, and stops where no later event names
+     * the last one as its cause.
      */
     public List<HopEvent> chain() {
         List<HopEvent> chain = new ArrayList<>();
@@ -114,13 +132,24 @@ public final class Journey {
         HopEvent current = start.getValue().stream()
                 .min(Comparator.comparing((HopEvent e) -> e.causationId() != null).thenComparing(CANONICAL))
                 .orElseThrow();
+        int place = start.getKey();
         while (current != null) {
             chain.add(current);
             String cause = current.eventId();
-            List<HopEvent> next = candidates.get(current.hop() + 1);
-            current = next == null || cause == null ? null : next.stream()
-                    .filter(e -> cause.equals(e.causationId()))
-                    .min(CANONICAL).orElse(null);
+            HopEvent following = null;
+            int followingPlace = place;
+            if (cause != null) {
+                for (Map.Entry<Integer, List<HopEvent>> later : candidates.tailMap(place, false).entrySet()) {
+                    following = later.getValue().stream().filter(e -> cause.equals(e.causationId()))
+                            .min(CANONICAL).orElse(null);
+                    if (following != null) {
+                        followingPlace = later.getKey();
+                        break;
+                    }
+                }
+            }
+            current = following;
+            place = followingPlace;
         }
         return chain;
     }
@@ -130,14 +159,14 @@ public final class Journey {
         return statusOf(chain());
     }
 
-    private static JourneyStatus statusOf(List<HopEvent> chain) {
+    private JourneyStatus statusOf(List<HopEvent> chain) {
         if (chain.isEmpty()) {
             return JourneyStatus.IN_PROGRESS;
         }
         if (firstFailure(chain) != null) {
             return JourneyStatus.FAILED;
         }
-        return chain.get(chain.size() - 1).hopType().isLast() ? JourneyStatus.COMPLETED : JourneyStatus.IN_PROGRESS;
+        return hops.isLast(chain.get(chain.size() - 1).hop()) ? JourneyStatus.COMPLETED : JourneyStatus.IN_PROGRESS;
     }
 
     private static HopEvent firstFailure(List<HopEvent> chain) {
@@ -198,12 +227,12 @@ public final class Journey {
     public HopType nextHop() {
         List<HopEvent> chain = chain();
         if (chain.isEmpty()) {
-            return HopType.JOURNEY_REQUESTED;
+            return HopType.ofNumber(hops.first().number());
         }
         HopEvent last = chain.get(chain.size() - 1);
-        if (firstFailure(chain) != null || last.hopType().isLast()) {
+        if (firstFailure(chain) != null) {
             return null;
         }
-        return HopType.values()[last.hopType().ordinal() + 1];
+        return hops.next(last.hop()).map(h -> HopType.ofNumber(h.number())).orElse(null);
     }
 }

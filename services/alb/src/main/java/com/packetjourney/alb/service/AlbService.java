@@ -14,7 +14,6 @@ import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.hop.AlbForwarded;
-import com.packetjourney.contracts.hop.PacketRouted;
 import com.packetjourney.contracts.k8s.AlbConfig;
 import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.world.LoadBalancer;
@@ -139,9 +138,8 @@ public class AlbService {
         Instant now = wallClock.instant();
         observe(routed.simEndedAt());
         JourneyContext context = routed.context();
-        PacketRouted packet = routed.payload() instanceof PacketRouted p ? p : null;
-        String destination = packet != null && packet.destination() != null ? packet.destination() : context.serverIp();
-        int port = context.port() != null ? context.port() : packet != null ? packet.destinationPort() : 443;
+        String destination = context.serverIp();
+        int port = context.port() != null ? context.port() : 443;
         long roundTrip = 2 * routed.simLatencyMicros();
 
         Optional<LoadBalancerNode> found = LoadBalancerNode.owning(loadBalancers.values(), destination);
@@ -161,7 +159,7 @@ public class AlbService {
                     context, forwarded(node, null, null, null));
         }
         SplittableRandom random = new SplittableRandom(seed ^ routed.journeyId().hashCode());
-        TcpHandshake tcp = TcpHandshake.between(clientEndpoint(routed, packet, random),
+        TcpHandshake tcp = TcpHandshake.between(clientEndpoint(context, random),
                 node.publicIp() + ":" + port, random);
         long latency = TcpHandshake.ROUND_TRIPS * roundTrip;
 
@@ -248,7 +246,7 @@ public class AlbService {
                 tcp.lines(), listener.get().name(), tls == null ? null : tls.toPayload(), matched, groupName,
                 algorithm.attribute(), new AlbForwarded.Target(target.ip(), target.port(), target.pod(),
                 target.eventId()), pick.get().candidates());
-        return routed.next(latency, now, Outcome.ok(), context.withTarget(target.ip(), target.port()), payload);
+        return routed.next(latency, now, Outcome.ok(), context.withTarget(target.ip(), target.port(), node.availabilityZone()), payload);
     }
 
     /**
@@ -291,18 +289,15 @@ public class AlbService {
     }
 
     /**
-     * The client as the ALB sees it: the NAT's public address, with the translated source port when routing
-     * reported one ("ip:port"), else a seeded port from the dynamic range.
+     * The client as the ALB sees it: the NAT's public address and translated port when routing reported them, else
+     * the client's own address and a seeded port from the dynamic range.
      */
-    private static String clientEndpoint(HopEvent routed, PacketRouted packet, SplittableRandom random) {
+    private static String clientEndpoint(JourneyContext context, SplittableRandom random) {
         int port = EPHEMERAL_FIRST + random.nextInt(EPHEMERAL_COUNT);
-        String translated = packet == null ? null : packet.translatedSource();
-        if (translated != null && translated.matches(".+:\\d{1,5}")) {
-            port = Integer.parseInt(translated.substring(translated.lastIndexOf(':') + 1));
+        if (context.publicSourceIp() != null) {
+            return context.publicSourceIp() + ":" + (context.publicSourcePort() != null ? context.publicSourcePort() : port);
         }
-        String ip = routed.context().publicSourceIp() != null ? routed.context().publicSourceIp()
-                : routed.context().clientIp();
-        return ip + ":" + port;
+        return context.clientIp() + ":" + port;
     }
 
     /** The listener's certificates as ACM holds them for this load balancer, in listener order. */

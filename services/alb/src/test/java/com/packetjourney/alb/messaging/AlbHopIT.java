@@ -51,7 +51,7 @@ class AlbHopIT {
     private HopEvent routed(String journeyId) {
         JourneyContext context = JourneyContext.request("https://shop.example/cart", "https", "shop.example", 443,
                 "/cart", "laptop", "3c:22:fb:7a:10:01").withLease("192.168.1.100", "192.168.1.1", "192.168.1.1")
-                .withServerIp(nodeIp).withPublicSourceIp("198.51.100.23");
+                .withServerIp(nodeIp).withPublicSource("198.51.100.23", 40123);
         return HopEvent.first(journeyId, T0, ONE_WAY, Instant.now(), Outcome.ok(), context, new PacketRouted(
                 "192.168.1.100", "198.51.100.23", nodeIp, 443, "TCP", List.of(), List.of(64500L, 16509L),
                 "100.64.0.0/10", 16509L));
@@ -131,7 +131,7 @@ class AlbHopIT {
                 new AlbForwarded.TargetLoad("10.0.33.5", 8080, 0));
 
         HopEvent albHop = first.next(4 * ONE_WAY + 150, Instant.now(), Outcome.ok(),
-                first.context().withTarget("10.0.1.20", 8080), p);
+                first.context().withTarget("10.0.1.20", 8080, "eu-west-1a"), p);
         HopEvent response = albHop.next(800, Instant.now(), Outcome.ok(), albHop.context(), new PodResponded(
                 "ip-10-0-1-17", "10.0.1.17", "eu-west-1a", "eni-0a", "web-a", "10.0.1.20", "cni-1", "eni1a", "eth0",
                 List.of(), 8080, "nginx/1.27.0", 200, "HTTP/1.1 200 OK", "pod-net-a"));

@@ -52,7 +52,7 @@ class AlbServiceTest {
     private static HopEvent routed(String journey, String ip, String host, int port, String path) {
         JourneyContext context = JourneyContext.request("https://" + host + path, "https", host, port, path,
                 "laptop", "3c:22:fb:7a:10:01").withLease("192.168.1.100", "192.168.1.1", "192.168.1.1")
-                .withServerIp(ip).withPublicSourceIp("198.51.100.23");
+                .withServerIp(ip).withPublicSource("198.51.100.23", 40123);
         return HopEvent.first(journey, T0, ONE_WAY, T0, Outcome.ok(), context, new PacketRouted("192.168.1.100",
                 "198.51.100.23", ip, port, "TCP", List.of(), List.of(64500L, 3356L, 16509L), "54.216.0.0/15", 16509L));
     }

@@ -2,6 +2,7 @@ package com.packetjourney.journeylog.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.packetjourney.contracts.FailureCode;
+import com.packetjourney.contracts.HopChain;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.journey.Journey;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * A journey as the read model's index holds it: what lists, filters and statistics need (its outcome, URL, client,
  * simulated start and latencies per hop) and where its events are in the log, without the events themselves.
  * {@code status} is as of the journey's own last event (never STALLED); {@link #at} judges stalling against a clock.
- * {@code hopLatencyMicros} is indexed by {@link HopType} ordinal, -1 for a hop not reached; {@code positions} are
+ * {@code hopLatencyMicros} is indexed by hop number ({@link HopType#number()}), -1 for a hop not reached; {@code positions} are
  * {@link LogPosition#packed()} values of every event kept for the journey, null when one of them is unknown (the
  * journey's events then stay in memory).
  */
@@ -40,13 +41,16 @@ public record IndexedJourney(
         long[] hopLatencyMicros,
         long[] positions) {
 
+    private static final int HIGHEST_HOP_NUMBER = java.util.Arrays.stream(HopType.values())
+            .mapToInt(HopType::number).max().orElseThrow();
+
     /** The index entry of a journey as folded so far, its events at {@code positions}. */
     public static IndexedJourney of(Journey journey, long[] positions) {
         JourneyView view = journey.view();
-        long[] latencies = new long[HopType.values().length];
+        long[] latencies = new long[HIGHEST_HOP_NUMBER + 1];
         Arrays.fill(latencies, -1);
         for (HopEvent hop : view.hops()) {
-            latencies[hop.hopType().ordinal()] = hop.simLatencyMicros();
+            latencies[hop.hop()] = hop.simLatencyMicros();
         }
         // a journey's URL and client repeat across thousands of journeys: one copy of each
         return new IndexedJourney(view.journeyId(), view.status(), intern(view.url()), intern(view.client()),
@@ -66,7 +70,28 @@ public record IndexedJourney(
     @JsonIgnore
     public boolean isFinished() {
         return (status == JourneyStatus.COMPLETED || status == JourneyStatus.FAILED)
-                && hopLatencyMicros[HopType.JOURNEY_REQUESTED.ordinal()] >= 0;
+                && latencyMicros(HopChain.STANDARD.first().number()) >= 0;
+    }
+
+    /** The simulated time hop {@code number} took, -1 if the journey did not reach it. */
+    public long latencyMicros(int number) {
+        return number < hopLatencyMicros.length ? hopLatencyMicros[number] : -1;
+    }
+
+    /**
+     * This entry with its hops identified by fixed number, where a snapshot of an older format indexed them by
+     * their place in the chain: {@code numberAtPlace[i]} is the number of the hop at place {@code i}.
+     */
+    IndexedJourney withHopsRenumbered(int[] numberAtPlace) {
+        long[] latencies = new long[HIGHEST_HOP_NUMBER + 1];
+        Arrays.fill(latencies, -1);
+        for (int place = 0; place < hopLatencyMicros.length && place < numberAtPlace.length; place++) {
+            latencies[numberAtPlace[place]] = hopLatencyMicros[place];
+        }
+        long[] renumbered = positions == null ? null : Arrays.stream(positions)
+                .map(p -> LogPosition.renumbered(p, numberAtPlace)).toArray();
+        return new IndexedJourney(journeyId, status, url, client, simStartedAt, simTotalMicros, hopCount, lastHop,
+                failedHop, failureCode, failureMessage, httpStatus, firstWallTime, lastWallTime, latencies, renumbered);
     }
 
     /** This entry with its status judged at {@code now}: in progress with no event for longer than the timeout is STALLED. */

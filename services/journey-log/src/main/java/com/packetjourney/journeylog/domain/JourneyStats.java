@@ -47,7 +47,7 @@ public record JourneyStats(
                 endToEnd.add(j.simTotalMicros());
             }
             for (HopType t : HopType.values()) {
-                long micros = j.hopLatencyMicros()[t.ordinal()];
+                long micros = j.latencyMicros(t.number());
                 if (micros >= 0) {
                     perHop.get(t).add(micros);
                 }

@@ -1,5 +1,6 @@
 package com.packetjourney.journeylog.messaging;
 
+import com.packetjourney.contracts.HopChain;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.Json;
@@ -31,9 +32,9 @@ public final class HopEventFetcher implements HopEventLog, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<String> topics;
 
-    /** {@code hopTopics}: the topic of each hop type, in {@link HopType} order. */
+    /** {@code hopTopics}: the topic of each hop, in {@link HopChain#STANDARD} order. */
     public HopEventFetcher(String bootstrapServers, List<String> hopTopics, String clientId) {
-        if (hopTopics.size() != HopType.values().length) {
+        if (hopTopics.size() != HopChain.STANDARD.size()) {
             throw new IllegalArgumentException("one topic per hop type expected, got " + hopTopics);
         }
         this.topics = List.copyOf(hopTopics);
@@ -66,7 +67,7 @@ public final class HopEventFetcher implements HopEventLog, AutoCloseable {
                         + " events from the hop topics within " + TIMEOUT.toSeconds() + " s");
             }
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                LogPosition at = new LogPosition(HopType.values()[topics.indexOf(r.topic())], r.partition(),
+                LogPosition at = new LogPosition(hopOf(r.topic()), r.partition(),
                         r.offset());
                 if (wanted.contains(at)) {
                     found.put(at, decode(at, r.value()));
@@ -95,7 +96,11 @@ public final class HopEventFetcher implements HopEventLog, AutoCloseable {
     }
 
     private TopicPartition topicPartition(LogPosition p) {
-        return new TopicPartition(topics.get(p.hop().ordinal()), p.partition());
+        return new TopicPartition(topics.get(HopChain.STANDARD.position(p.hop().number())), p.partition());
+    }
+
+    private HopType hopOf(String topic) {
+        return HopType.fromWireName(HopChain.STANDARD.hops().get(topics.indexOf(topic)).wireName());
     }
 
     private static List<LogPosition> missing(Set<LogPosition> wanted, Map<LogPosition, HopEvent> found) {

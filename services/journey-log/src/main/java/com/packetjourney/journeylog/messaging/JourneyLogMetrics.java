@@ -1,5 +1,6 @@
 package com.packetjourney.journeylog.messaging;
 
+import com.packetjourney.contracts.HopChain;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.journeylog.service.JourneyLogService;
@@ -98,7 +99,7 @@ public class JourneyLogMetrics {
             case FAILED -> journey.failedHop();
             default -> null;
         };
-        return end != null && journey.hopCount() == HopType.fromWireName(end).sequence() + 1;
+        return end != null && journey.hopCount() == HopChain.STANDARD.position(HopType.fromWireName(end).number()) + 1;
     }
 
     private int count(JourneyStatus status) {

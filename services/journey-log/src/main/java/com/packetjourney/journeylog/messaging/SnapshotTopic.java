@@ -121,7 +121,10 @@ public final class SnapshotTopic implements AutoCloseable {
                 return;
             }
             try {
-                snapshots.add(Json.read(value, PartitionSnapshot.class));
+                PartitionSnapshot read = Json.read(value, PartitionSnapshot.class);
+                read.inCurrentFormat().ifPresentOrElse(snapshots::add, () -> LOG.warnf(
+                        "ignored snapshot %s of format %d, which this version does not know: its partition is read "
+                                + "from the hop topics instead", key, read.formatVersion()));
             } catch (UnreadableEventException e) {
                 LOG.warnf("ignored unreadable snapshot %s: %s", key, e.getMessage());
             }

@@ -34,13 +34,13 @@ public final class JourneyFixtures {
     public static List<HopEvent> completed(String journeyId, Instant wallTime, String client) {
         List<HopEvent> hops = new ArrayList<>(upToDns(journeyId, wallTime, client));
         HopEvent dns = hops.get(hops.size() - 1);
-        JourneyContext routedCtx = dns.context().withPublicSourceIp("198.51.100.23");
+        JourneyContext routedCtx = dns.context().withPublicSource("198.51.100.23", 40123);
         HopEvent routed = dns.next(LATENCIES[3], wallTime, Outcome.ok(), routedCtx,
                 new PacketRouted("192.168.1.100", "198.51.100.23", ALB_IP, 443, "TCP",
                         List.of(new PacketRouted.RouterHop("isp-edge-1", 64500L, "54.216.0.0/15", "4.69.0.1",
                                 "AS3356", List.of(3356L, 16509L), 63, 4_000, null)),
                         List.of(3356L, 16509L), "54.216.0.0/15", 16509L));
-        HopEvent alb = routed.next(LATENCIES[4], wallTime, Outcome.ok(), routedCtx.withTarget("10.0.1.33", 80),
+        HopEvent alb = routed.next(LATENCIES[4], wallTime, Outcome.ok(), routedCtx.withTarget("10.0.1.33", 80, "eu-west-1a"),
                 new AlbForwarded("k8s-default-nginx-7f3c2a9d41", ALB_IP, "eu-west-1a", List.of("SYN", "SYN-ACK", "ACK"),
                         "HTTPS:443", new AlbForwarded.Tls("packet-journey.com", "arn:aws:acm:eu-west-1:111122223333:"
                         + "certificate/5e1c7a2b-0d4f-4e8a-9b61-3f2a7c9d0e15", "packet-journey.com", "TLSv1.3",

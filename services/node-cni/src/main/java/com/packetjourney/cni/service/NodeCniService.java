@@ -12,7 +12,6 @@ import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.UnreadableEventException;
-import com.packetjourney.contracts.hop.AlbForwarded;
 import com.packetjourney.contracts.hop.PodResponded;
 import com.packetjourney.contracts.k8s.Cluster;
 import com.packetjourney.contracts.k8s.Deployment;
@@ -339,14 +338,11 @@ public class NodeCniService {
         if (!in.outcome().isOk()) {
             return null;
         }
-        if (!(in.payload() instanceof AlbForwarded alb)) {
-            throw new UnreadableEventException("expected an alb.forwarded event, got " + in.hopType().wireName());
-        }
-        if (alb.target() == null && (in.context().targetIp() == null || in.context().targetPort() == null)) {
+        if (in.context().targetIp() == null || in.context().targetPort() == null) {
             throw new UnreadableEventException("a successful alb.forwarded event without a target");
         }
-        String ip = alb.target() != null ? alb.target().ip() : in.context().targetIp();
-        int port = alb.target() != null ? alb.target().port() : in.context().targetPort();
+        String ip = in.context().targetIp();
+        int port = in.context().targetPort();
         List<String> steps = new ArrayList<>();
         Optional<Cluster> cluster = clusterOwning(ip);
         String vpc = cluster.map(Cluster::vpcId).orElse("the VPC");
@@ -370,7 +366,7 @@ public class NodeCniService {
         steps.add("host route: " + network.hostRoute());
         PodNetworkSetup.policyRule(ip, network.eniIndex()).ifPresent(rule -> steps.add("policy rule: " + rule));
         steps.add("veth " + network.vethHost() + " -> " + network.vethPod() + " in netns " + network.netns());
-        long latency = DataPath.fabricMicros(alb.availabilityZone(), zone) + DataPath.VETH_MICROS;
+        long latency = DataPath.fabricMicros(in.context().loadBalancerZone(), zone) + DataPath.VETH_MICROS;
         String image = pod == null ? null : imageOf(pod);
         String program = DataPath.serverName(image);
         int containerPort = pod == null ? 0 : pod.containerPort();

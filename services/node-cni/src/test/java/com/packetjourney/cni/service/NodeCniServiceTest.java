@@ -72,7 +72,7 @@ class NodeCniServiceTest {
         AlbForwarded alb = new AlbForwarded("lb", "54.217.10.21", "eu-west-1a", List.of(), "HTTPS:443", null, null,
                 "tg", "least_outstanding_requests", new AlbForwarded.Target(ip, 80, "p", "r"), List.of());
         JourneyContext context = JourneyContext.request("https://x/", "https", "x", 443, "/", "laptop", "aa")
-                .withTarget(ip, 80);
+                .withTarget(ip, 80, "eu-west-1a");
         return HopEvent.first(journey, T0, 10, T0, Outcome.ok(), context, alb);
     }
 
@@ -135,7 +135,8 @@ class NodeCniServiceTest {
         HopEvent failed = HopEvent.first("j1", T0, 10, T0, Outcome.failed(FailureCode.ALB_NO_HEALTHY_TARGET, "503"),
                 context, alb);
         assertThat(service.handle(failed)).isNull();
-        HopEvent out = service.handle(HopEvent.first("j2", T0, 10, T0, Outcome.ok(), context, alb));
+        HopEvent out = service.handle(HopEvent.first("j2", T0, 10, T0, Outcome.ok(),
+                context.withTarget("10.0.9.9", 80, "eu-west-1a"), alb));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.POD_NOT_FOUND);
         assertThat(out.wallTime()).isEqualTo(T0);
     }
