@@ -1,6 +1,8 @@
 package com.packetjourney.bench;
 
 import com.packetjourney.cli.StackState;
+import com.packetjourney.contracts.HopChain;
+import com.packetjourney.contracts.HopDefinition;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -49,8 +52,12 @@ final class StackPipeline implements Pipeline {
 
     @Override
     public List<String> hopNames() {
-        return List.of("laptop (POST /journeys)", "dhcp-server", "dns-resolver", "bgp-router", "alb", "node-cni",
-                "to the reader");
+        List<String> names = new ArrayList<>();
+        for (HopDefinition hop : HopChain.STANDARD.hops()) {
+            names.add(names.isEmpty() ? hop.service() + " (POST /journeys)" : hop.service());
+        }
+        names.add("to the reader");
+        return names;
     }
 
     @Override
@@ -159,8 +166,9 @@ final class StackPipeline implements Pipeline {
             records++;
             Run current = run;
             String id = event.journeyId();
-            int hop = event.hop();
-            if (current == null || id == null || hop < 0 || hop >= HOPS) {
+            // stamps are kept by place in the journey; events carry their hop's fixed number
+            int hop = HopChain.STANDARD.position(event.hop());
+            if (current == null || id == null || hop < 0) {
                 return;
             }
             if (!"OK".equals(event.status())) {

@@ -1,6 +1,8 @@
 package com.packetjourney.cli;
 
 import com.packetjourney.contracts.HopEvent;
+import com.packetjourney.contracts.HopChain;
+import com.packetjourney.contracts.HopDefinition;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.hop.AlbForwarded;
 import com.packetjourney.contracts.hop.DhcpConfigured;
@@ -47,7 +49,8 @@ public final class JourneyDiff {
 
     public static List<HopDiff> compare(JourneyView recorded, JourneyView redriven) {
         List<HopDiff> diffs = new ArrayList<>();
-        for (HopType type : HopType.values()) {
+        for (HopDefinition hop : HopChain.STANDARD.hops()) {
+            HopType type = HopType.ofNumber(hop.number());
             Map<String, String> before = hop(recorded, type).map(JourneyDiff::fields).orElse(Map.of(OUTCOME, NOT_REACHED));
             Map<String, String> after = hop(redriven, type).map(JourneyDiff::fields).orElse(Map.of(OUTCOME, NOT_REACHED));
             Set<String> keys = new LinkedHashSet<>(before.keySet());

@@ -21,14 +21,14 @@ public enum HopType {
     DNS_RESOLVED(new HopDefinition(2, "dns.resolved", "dns-resolver", Topics.DNS,
             "DNS resolution", "The host name is resolved to an IP address"), DnsResolved.class),
     PACKET_ROUTED(new HopDefinition(3, "packet.routed", "bgp-router", Topics.ROUTE,
-            "Routing: NAT and BGP",
+            "Routing, NAT and BGP",
             "The packet crosses the LAN, the home router's NAT and the Internet's autonomous systems"),
             PacketRouted.class),
     ALB_FORWARDED(new HopDefinition(4, "alb.forwarded", "alb", Topics.ALB,
             "Application Load Balancer", "The ALB terminates TCP and TLS, matches a rule and picks a target"),
             AlbForwarded.class),
     POD_RESPONDED(new HopDefinition(5, "pod.responded", "node-cni", Topics.POD,
-            "VPC CNI to the pod",
+            "VPC CNI to nginx in the pod",
             "The node delivers the request through the VPC CNI to nginx in the pod, which answers"),
             PodResponded.class);
 

@@ -2,6 +2,7 @@ package com.packetjourney.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -54,21 +55,34 @@ public final class Json {
         return parse(() -> MAPPER.readValue(json, type), type);
     }
 
+    /** As {@link #read(byte[], Class)}, for a generic type (such as a watch event of pods). */
+    public static <T> T read(byte[] json, JavaType type) {
+        String name = type.getRawClass().getSimpleName();
+        if (json == null || json.length == 0) {
+            throw new UnreadableEventException("empty record, expected " + name);
+        }
+        return parse(() -> MAPPER.readValue(json, type), name);
+    }
+
     private interface Parse<T> {
         T run() throws java.io.IOException;
     }
 
     private static <T> T parse(Parse<T> parse, Class<T> type) {
+        return parse(parse, type.getSimpleName());
+    }
+
+    private static <T> T parse(Parse<T> parse, String typeName) {
         try {
             T value = parse.run();
             if (value == null) {
-                throw new UnreadableEventException("empty record, expected " + type.getSimpleName());
+                throw new UnreadableEventException("empty record, expected " + typeName);
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+            throw new UnreadableEventException("not a valid " + typeName + ": " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage());
+            throw new UnreadableEventException("not a valid " + typeName + ": " + e.getMessage());
         }
     }
 }

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Writes keyed JSON records (or tombstones) to world topics; idempotent, acks=all, no linger. */
-public final class KeyedWriter implements AutoCloseable {
+/**
+ * Writes keyed JSON records (or tombstones) to world topics; idempotent, acks=all, no linger. {@link #write} sends
+ * without waiting (records keep their order), {@link #publish} returns once the broker has the record.
+ */
+public final class KeyedWriter implements WorldWriter, AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public KeyedWriter(String bootstrapServers, String clientId) {
@@ -35,15 +38,25 @@ public final class KeyedWriter implements AutoCloseable {
         return producer.send(new ProducerRecord<>(topic, key, bytes));
     }
 
-    public void sendAndWait(String topic, String key, Object value) {
+    @Override
+    public void write(String topic, String key, Object value) {
+        send(topic, key, value);
+    }
+
+    /** Sends and returns once the broker has the record: where it was written. */
+    public RecordMetadata publish(String topic, String key, Object value) {
         try {
-            send(topic, key, value).get();
+            return send(topic, key, value).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not write " + key + " to " + topic, e.getCause());
         }
+    }
+
+    public void sendAndWait(String topic, String key, Object value) {
+        publish(topic, key, value);
     }
 
     public void flush() {

@@ -3,8 +3,6 @@ package com.packetjourney.metrics;
 import com.packetjourney.contracts.HopChain;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
-import com.packetjourney.contracts.Json;
-import com.packetjourney.contracts.UnreadableEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,8 +10,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * What every service records about the hop it computes, under the same names and labels everywhere:
@@ -37,20 +33,13 @@ public final class HopMetrics {
 
     private final MeterRegistry registry;
     private final HopType hop;
-    private final Consumer<HopEvent> onEmitted;
     private final Timer processing;
     private final Timer simulatedLatency;
     private final Counter journeysStarted;
 
     public HopMetrics(MeterRegistry registry, HopType hop) {
-        this(registry, hop, event -> { });
-    }
-
-    /** {@code onEmitted} sees every event the hop emits, for a service's own domain metrics. */
-    public HopMetrics(MeterRegistry registry, HopType hop, Consumer<HopEvent> onEmitted) {
         this.registry = registry;
         this.hop = hop;
-        this.onEmitted = onEmitted;
         this.processing = Timer.builder("pj.hop.processing")
                 .description("Wall time a service spent on one event of the hop: reading it and computing the next")
                 .tags(Labels.SERVICE, hop.service(), Labels.HOP, hop.wireName())
@@ -73,29 +62,14 @@ public final class HopMetrics {
         events(OK, Labels.NO_CODE);
     }
 
-    /**
-     * A consumer's hop: reads the record, computes the next event (null when the journey already failed upstream)
-     * and records what happened. Whatever the computation throws is counted and rethrown, so an unreadable record
-     * still goes to the dead-letter topic.
-     */
-    public HopEvent record(String json, UnaryOperator<HopEvent> compute) {
-        return record(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), compute);
+    /** An incoming record that could not be read as the hop's input: it goes to the dead-letter topic. */
+    public void unreadable(long startNanos) {
+        finish(startNanos, UNREADABLE, Labels.NO_CODE);
     }
 
-    /** As {@link #record(String, UnaryOperator)}, from the record's bytes: parsed as UTF-8, no String in between. */
-    public HopEvent record(byte[] json, UnaryOperator<HopEvent> compute) {
-        long start = System.nanoTime();
-        HopEvent out;
-        try {
-            out = compute.apply(Json.read(json, HopEvent.class));
-        } catch (UnreadableEventException e) {
-            finish(start, UNREADABLE, Labels.NO_CODE);
-            throw e;
-        } catch (RuntimeException e) {
-            finish(start, ERROR, Labels.NO_CODE);
-            throw e;
-        }
-        return recorded(out, start);
+    /** The hop's computation threw: the record goes to the dead-letter topic. */
+    public void error(long startNanos) {
+        finish(startNanos, ERROR, Labels.NO_CODE);
     }
 
     /** Records an event the hop computed since {@code startNanos} (a {@link System#nanoTime()} reading); null is a skip. */
@@ -107,7 +81,6 @@ public final class HopMetrics {
         String outcome = out.outcome().status().name().toLowerCase(Locale.ROOT);
         finish(startNanos, outcome, out.outcome().code() == null ? Labels.NO_CODE : out.outcome().code().name());
         simulatedLatency.record(out.simLatencyMicros(), TimeUnit.MICROSECONDS);
-        onEmitted.accept(out);
         return out;
     }
 

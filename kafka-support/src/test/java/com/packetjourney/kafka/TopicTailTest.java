@@ -2,19 +2,22 @@ package com.packetjourney.kafka;
 
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.ClientDevice;
-import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.kafka.embedded.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** World topics read through typed subscriptions, from the beginning or from given offsets, on a real broker. */
 class TopicTailTest {
     static EmbeddedKafkaBroker broker;
 
@@ -30,36 +33,83 @@ class TopicTailTest {
     }
 
     @Test
-    void everyFreshTailRebuildsTheSameStateFromTheBeginningIncludingDeletions() throws Exception {
+    void everyFreshTailRebuildsTheSameTableFromTheBeginningIncludingDeletions() throws Exception {
         try (KeyedWriter writer = new KeyedWriter(broker.bootstrapServers(), "test")) {
             writer.sendAndWait(Topics.WORLD_CLIENTS, "laptop", new ClientDevice("laptop", "aa:bb:cc:00:00:01", "home"));
             writer.sendAndWait(Topics.WORLD_CLIENTS, "phone", new ClientDevice("phone", "aa:bb:cc:00:00:02", "home"));
             writer.sendAndWait(Topics.WORLD_CLIENTS, "phone", null);
         }
         for (int instance = 0; instance < 2; instance++) {
-            Map<String, ClientDevice> state = new ConcurrentHashMap<>();
-            List<java.util.Set<String>> seenWhenCaughtUp = new java.util.concurrent.CopyOnWriteArrayList<>();
-            try (TopicTail tail = new TopicTail("test-" + instance, broker.bootstrapServers(),
-                    List.of(Topics.WORLD_CLIENTS), (topic, key, value) -> {
-                if (value == null) {
-                    state.remove(key);
-                } else {
-                    state.put(key, Json.read(value, ClientDevice.class));
-                }
-            }).onCaughtUp(() -> seenWhenCaughtUp.add(java.util.Set.copyOf(state.keySet()))).start()) {
+            WorldTable<ClientDevice> clients = new WorldTable<>();
+            List<Set<String>> seenWhenCaughtUp = new CopyOnWriteArrayList<>();
+            try (TopicTail tail = World.subscriptions().on(Topics.WORLD_CLIENTS, ClientDevice.class, clients)
+                    .reading("test-" + instance, broker.bootstrapServers())
+                    .onCaughtUp(() -> seenWhenCaughtUp.add(Set.copyOf(clients.keys()))).start()) {
                 assertThat(tail.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
                 // once, on the tail's thread, with every record up to the end offsets at start applied
-                assertThat(seenWhenCaughtUp).containsExactly(java.util.Set.of("laptop"));
-                assertThat(state).containsOnlyKeys("laptop");
-                assertThat(state.get("laptop").mac()).isEqualTo("aa:bb:cc:00:00:01");
+                assertThat(seenWhenCaughtUp).containsExactly(Set.of("laptop"));
+                assertThat(clients.keys()).containsExactly("laptop");
+                assertThat(clients.get("laptop").mac()).isEqualTo("aa:bb:cc:00:00:01");
             }
         }
     }
 
     @Test
+    void aWriterWaitsUntilTheTailHasAppliedItsOwnRecord() throws Exception {
+        String key = "lan-" + System.nanoTime();
+        List<String> appliedInOrder = new CopyOnWriteArrayList<>();
+        LanSegment lan = new LanSegment(key, "10.1.0.0/24", "r", "10.1.0.1", "198.51.100.1", 64500, "10.1.0.10",
+                "10.1.0.20", 600, List.of("10.1.0.1"), "198.51.100.53", 500);
+        try (KeyedWriter writer = new KeyedWriter(broker.bootstrapServers(), "test");
+             TopicTail tail = World.subscriptions()
+                     .on(Topics.WORLD_LANS, LanSegment.class, (k, v) -> {
+                         if (key.equals(k)) {
+                             appliedInOrder.add(v == null ? "deleted" : v.poolEnd());
+                         }
+                     })
+                     .reading("read-back", broker.bootstrapServers()).start()) {
+            assertThat(tail.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+            WorldChanges changes = new WorldChanges(writer, tail, Duration.ofSeconds(30));
+            assertThat(changes.publish(Topics.WORLD_LANS, key, lan).applied()).isTrue();
+            assertThat(appliedInOrder).containsExactly("10.1.0.20");
+            assertThat(changes.publish(Topics.WORLD_LANS, key, null)).isEqualTo(
+                    new WorldChanges.Applied(Topics.WORLD_LANS, true));
+            assertThat(appliedInOrder).containsExactly("10.1.0.20", "deleted");
+
+            RecordMetadata later = writer.publish(Topics.WORLD_LANS, "other-" + key, lan);
+            assertThat(tail.awaitApplied(later.topic(), later.partition(), later.offset() + 1, Duration.ofMillis(300)))
+                    .as("a record not written yet is not applied").isFalse();
+        }
+    }
+
+    @Test
+    void aTailCanStartAtGivenOffsets() throws Exception {
+        String key = "from-" + System.nanoTime();
+        RecordMetadata first;
+        try (KeyedWriter writer = new KeyedWriter(broker.bootstrapServers(), "test")) {
+            first = writer.publish(Topics.WORLD_CLIENTS, key, new ClientDevice(key, "aa:bb:cc:00:00:03", "one"));
+            writer.publish(Topics.WORLD_CLIENTS, key, new ClientDevice(key, "aa:bb:cc:00:00:03", "two"));
+        }
+        List<String> lans = new CopyOnWriteArrayList<>();
+        try (TopicTail tail = World.subscriptions()
+                .on(Topics.WORLD_CLIENTS, ClientDevice.class, (k, v) -> {
+                    if (key.equals(k)) {
+                        lans.add(v.lan());
+                    }
+                })
+                .reading("from-offset", broker.bootstrapServers())
+                .startingAt((topic, partition) -> partition == first.partition()
+                        ? Optional.of(first.offset() + 1) : Optional.empty())
+                .start()) {
+            assertThat(tail.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+            assertThat(lans).containsExactly("two");
+        }
+    }
+
+    @Test
     void anEmptyTopicIsCaughtUpAtOnce() throws Exception {
-        try (TopicTail tail = new TopicTail("empty", broker.bootstrapServers(), List.of(Topics.ALB_TARGETS),
-                (t, k, v) -> { }).start()) {
+        try (TopicTail tail = TopicTail.reading("empty", broker.bootstrapServers())
+                .topics(List.of(Topics.ALB_TARGETS)).start()) {
             assertThat(tail.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
         }
     }

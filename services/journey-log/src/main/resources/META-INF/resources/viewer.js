@@ -2,22 +2,11 @@
 // live updates from the server-sent events of journeys/stream.
 'use strict';
 
-const HOPS = [
-  { type: 'journey.requested', title: 'Browser request', service: 'laptop' },
-  { type: 'dhcp.configured', title: 'DHCP lease', service: 'dhcp-server' },
-  { type: 'dns.resolved', title: 'DNS resolution', service: 'dns-resolver' },
-  { type: 'packet.routed', title: 'Routing, NAT and BGP', service: 'bgp-router' },
-  { type: 'alb.forwarded', title: 'Application Load Balancer', service: 'alb' },
-  { type: 'pod.responded', title: 'VPC CNI to nginx in the pod', service: 'node-cni' },
-];
-const HOP_DESCRIPTIONS = {
-  'journey.requested': 'The browser on the laptop asks for the URL',
-  'dhcp.configured': 'The laptop holds an IP lease, a default gateway and a DNS server',
-  'dns.resolved': 'The host name is resolved to an IP address',
-  'packet.routed': "The packet crosses the LAN, the home router's NAT and the Internet's autonomous systems",
-  'alb.forwarded': 'The ALB terminates TCP and TLS, matches a rule and picks a target',
-  'pod.responded': 'The node delivers the request through the VPC CNI to nginx in the pod, which answers',
-};
+// The hops of a journey in order, as the contracts declare them (GET hops): number, wireName, service, topic,
+// title, description. A hop's number identifies it; its index here is its place in the journey.
+let HOPS = [];
+const hopInfo = (number) => HOPS.find((d) => d.number === number);
+const hopPlace = (number) => HOPS.findIndex((d) => d.number === number);
 // Payload fields worth the eye: the lease, the address connected to, the rule and target, who registered what.
 const KEY_FIELDS = new Set(['lease.address', 'address', 'translatedSource', 'rule', 'target.ip', 'target.pod',
   'target.registeredBy', 'podIp', 'assignedBy', 'status', 'statusLine', 'destinationPrefix', 'originAs']);
@@ -247,10 +236,10 @@ function renderWaterfall(j) {
     const failed = h.outcome.status !== 'OK';
     const left = (offset / total) * 100;
     const width = (h.simLatencyMicros / total) * 100;
-    const info = HOPS[h.hop] || { title: h.type, service: h.service };
+    const info = hopInfo(h.hop) || { title: h.type, service: h.service };
     rows.push(el('li', {
       class: 'hop-row' + (failed ? ' failed' : ''), dataset: { hop: i, type: h.type },
-      title: HOP_DESCRIPTIONS[h.type] || '', onclick: () => selectHop(i, true),
+      title: info.description || '', onclick: () => selectHop(i, true),
     },
     el('span', { class: 'label' }, el('span', { class: 'name', text: h.hop + ' · ' + info.title }),
       el('span', { class: 'service', text: h.type + ' · ' + h.service })),
@@ -261,12 +250,12 @@ function renderWaterfall(j) {
       failed ? el('div', { class: 'fail-code', text: h.outcome.code }) : null)));
     offset += h.simLatencyMicros;
   });
-  const reached = j.hops.length ? j.hops[j.hops.length - 1].hop + 1 : 0;
+  const reached = j.hops.length ? hopPlace(j.hops[j.hops.length - 1].hop) + 1 : 0;
   const why = j.status === 'FAILED' ? 'not reached' : j.status === 'STALLED' ? 'never arrived' : 'pending…';
   for (const info of HOPS.slice(j.status === 'COMPLETED' ? HOPS.length : reached)) {
     rows.push(el('li', { class: 'hop-row unreached' },
-      el('span', { class: 'label' }, el('span', { class: 'name', text: HOPS.indexOf(info) + ' · ' + info.title }),
-        el('span', { class: 'service', text: info.type + ' · ' + info.service })),
+      el('span', { class: 'label' }, el('span', { class: 'name', text: info.number + ' · ' + info.title }),
+        el('span', { class: 'service', text: info.wireName + ' · ' + info.service })),
       el('span', { class: 'track' }), el('span', { class: 'latency', text: why })));
   }
   $('waterfall').replaceChildren(...rows);
@@ -294,7 +283,7 @@ function step(delta) {
 // ---- the detail pane: every field of the hop, like a packet analyzer --------------------------------------
 
 function renderDetail(h, previous) {
-  const info = HOPS[h.hop] || { title: h.type };
+  const info = hopInfo(h.hop) || { title: h.type };
   $('detail-title').textContent = 'Hop ' + h.hop + ' · ' + info.title;
   const failed = h.outcome.status !== 'OK';
   const outcome = section('Outcome: ' + (failed ? 'FAILED ' + h.outcome.code : 'OK'), true, [
@@ -308,7 +297,7 @@ function renderDetail(h, previous) {
     decisionSection(h),
     section('Payload: ' + h.type, true, objectChildren(h.payload, '')),
     section('Envelope: ' + h.type + ' from ' + h.service, true, [
-      field('hop', h.hop + '  (' + (HOP_DESCRIPTIONS[h.type] || h.type) + ')'),
+      field('hop', h.hop + '  (' + (info.description || h.type) + ')'),
       field('type', h.type),
       field('service', h.service),
       field('eventId', h.eventId),
@@ -523,9 +512,10 @@ function init() {
     }
   });
   window.addEventListener('hashchange', route);
-  getJson('failure-codes')
-    .then((codes) => codes.forEach((c) => { state.failureCodes[c.code] = c.explanation; }))
-    .catch(() => {})
+  Promise.all([
+    getJson('hops').then((hops) => { HOPS = hops; }),
+    getJson('failure-codes').then((codes) => codes.forEach((c) => { state.failureCodes[c.code] = c.explanation; })),
+  ]).catch(() => {})
     .finally(() => {
       route();
       connect();

@@ -2,7 +2,6 @@ package com.packetjourney.albcontroller.rest;
 
 import com.packetjourney.albcontroller.service.AlbControllerService;
 import com.packetjourney.albcontroller.service.AlbControllerService.IngressStatus;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,8 +13,11 @@ import java.util.List;
 @Path("/ingresses")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngressResource {
-    @Inject
-    AlbControllerService service;
+    private final AlbControllerService service;
+
+    IngressResource(AlbControllerService service) {
+        this.service = service;
+    }
 
     @GET
     public List<IngressStatus> ingresses() {

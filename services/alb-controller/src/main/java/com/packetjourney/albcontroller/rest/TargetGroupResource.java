@@ -2,7 +2,6 @@ package com.packetjourney.albcontroller.rest;
 
 import com.packetjourney.albcontroller.service.AlbControllerService;
 import com.packetjourney.albcontroller.service.AlbControllerService.TargetGroupView;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,8 +13,11 @@ import java.util.List;
 @Path("/target-groups")
 @Produces(MediaType.APPLICATION_JSON)
 public class TargetGroupResource {
-    @Inject
-    AlbControllerService service;
+    private final AlbControllerService service;
+
+    TargetGroupResource(AlbControllerService service) {
+        this.service = service;
+    }
 
     @GET
     public List<TargetGroupView> targetGroups() {

@@ -2,6 +2,7 @@ package com.packetjourney.albcontroller.service;
 
 import com.packetjourney.albcontroller.domain.IngressTranslator;
 import com.packetjourney.albcontroller.domain.TargetReconciler;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.k8s.AlbConfig;
 import com.packetjourney.contracts.k8s.Ingress;
 import com.packetjourney.contracts.k8s.Pod;
@@ -9,6 +10,9 @@ import com.packetjourney.contracts.k8s.Service;
 import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.LoadBalancer;
+import com.packetjourney.kafka.KeyedWriter;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +29,7 @@ import java.util.function.BiConsumer;
  * drains. Its own outputs, read back at start, are the actual state, so only differences are written.
  * Thread-safe: world updates and REST reads come from different threads.
  */
+@Singleton
 public class AlbControllerService {
     public static final String RECONCILED = "RECONCILED";
     public static final String FAILED = "FAILED";
@@ -56,6 +61,12 @@ public class AlbControllerService {
      * @param configWriter writes a configuration keyed by load balancer name (null value: delete it)
      * @param targetWriter writes a registration keyed by {@link TargetRegistration#key()} (null value: deregister)
      */
+    @Inject
+    public AlbControllerService(KeyedWriter writer) {
+        this((loadBalancer, config) -> writer.write(Topics.ALB_CONFIG, loadBalancer, config),
+                (key, target) -> writer.write(Topics.ALB_TARGETS, key, target));
+    }
+
     public AlbControllerService(BiConsumer<String, AlbConfig> configWriter,
                                 BiConsumer<String, TargetRegistration> targetWriter) {
         this.configWriter = configWriter;

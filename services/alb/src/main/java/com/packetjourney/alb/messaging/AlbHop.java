@@ -1,30 +1,40 @@
 package com.packetjourney.alb.messaging;
 
 import com.packetjourney.alb.service.AlbService;
-import com.packetjourney.contracts.HopEvent;
-import com.packetjourney.contracts.Json;
-import com.packetjourney.metrics.HopMetrics;
+import com.packetjourney.contracts.HopType;
+import com.packetjourney.hop.HopEnvelope;
+import com.packetjourney.hop.HopProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
-/** route → alb: a record that cannot be read fails here and goes to the dead-letter topic. */
+/**
+ * route → alb, and the return leg: the pod's response comes back through the ALB, which then stops counting the
+ * request as outstanding on its target. The hop's input is paused until the world has been read (see
+ * {@link AlbWorld}); a record that cannot be read goes to the dead-letter topic.
+ */
 @ApplicationScoped
 public class AlbHop {
-    /** Paused until the world has been read (see {@link AlbWorld}): the hop is pure computation, on the event loop. */
     static final String INPUT = "route";
 
-    @Inject
-    AlbService service;
-    @Inject
-    HopMetrics metrics;
+    private final AlbService service;
+    private final HopProcessor hop;
+
+    AlbHop(AlbService service, MeterRegistry registry) {
+        this.service = service;
+        this.hop = HopProcessor.of(HopType.ALB_FORWARDED, registry, service::handle);
+    }
 
     @Incoming(INPUT)
     @Outgoing("alb")
-    public Record<String, String> onPacketRouted(byte[] json) {
-        HopEvent out = metrics.record(json, service::handle);
-        return out == null ? null : Record.of(out.journeyId(), Json.write(out));
+    public Record<String, byte[]> onPacketRouted(byte[] record) {
+        return hop.process(record);
+    }
+
+    @Incoming("pod")
+    public void onPodResponded(byte[] record) {
+        service.onPodResponded(HopEnvelope.read(record, HopType.POD_RESPONDED));
     }
 }

@@ -4,7 +4,6 @@ import com.packetjourney.alb.service.AlbService;
 import com.packetjourney.alb.service.AlbService.TargetHealth;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.k8s.TargetRegistration;
-import com.packetjourney.metrics.HopMetrics;
 import com.packetjourney.metrics.StateGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -12,9 +11,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,22 +18,18 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * The load balancer's metrics: its hop (see {@link HopMetrics}) and, per target group with registered targets,
+ * The load balancer's own metrics (its hop's are {@link com.packetjourney.metrics.HopMetrics}): per target group with registered targets,
  * the requests outstanding on its targets ({@code pj_alb_outstanding_requests}), its healthy targets
  * ({@code pj_alb_healthy_targets}) and all its registered targets ({@code pj_alb_registered_targets}), each
  * labelled {@code load_balancer} and {@code target_group}.
  */
 @ApplicationScoped
 public class AlbMetrics {
-    @Inject
-    MeterRegistry registry;
-
+    private final MeterRegistry registry;
     private StateGauges gauges;
 
-    @Produces
-    @Singleton
-    HopMetrics hopMetrics() {
-        return new HopMetrics(registry, HopType.ALB_FORWARDED);
+    AlbMetrics(MeterRegistry registry) {
+        this.registry = registry;
     }
 
     void onStart(@Observes StartupEvent event, AlbService service) {

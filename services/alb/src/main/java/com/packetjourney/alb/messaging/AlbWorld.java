@@ -1,72 +1,55 @@
 package com.packetjourney.alb.messaging;
 
 import com.packetjourney.alb.service.AlbService;
-import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.k8s.AlbConfig;
 import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.world.LoadBalancer;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.hop.WorldFeed;
 import com.packetjourney.kafka.HopInput;
-import com.packetjourney.kafka.TopicTail;
+import com.packetjourney.kafka.World;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Clock;
-import java.util.List;
-
 /**
- * Feeds the ALB from the world topics and the controller's configurations and target registrations (read from
- * the beginning on every start). Hops wait until the world has been read up to where it stood at start.
+ * What the ALB reads (from the beginning on every start): the simulation, the load balancers, and the controller's
+ * configurations and target registrations. Its hop waits until all of it has been read up to where it stood.
  */
 @ApplicationScoped
 public class AlbWorld {
-    @Inject
-    ChannelRegistry channels;
+    private final AlbService service;
+    private final ChannelRegistry channels;
+    private final String bootstrapServers;
+    private WorldFeed feed;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private TopicTail tail;
-
-    @Produces
-    @Singleton
-    AlbService albService() {
-        return new AlbService(Clock.systemUTC());
+    AlbWorld(AlbService service, ChannelRegistry channels,
+             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.service = service;
+        this.channels = channels;
+        this.bootstrapServers = bootstrapServers;
     }
 
-    void onStart(@Observes StartupEvent event, AlbService service) {
-        tail = new TopicTail("alb", bootstrapServers, List.of(Topics.WORLD_SIMULATION, Topics.WORLD_LOAD_BALANCERS,
-                Topics.ALB_CONFIG, Topics.ALB_TARGETS), (topic, key, value) -> {
-            switch (topic) {
-                case Topics.WORLD_SIMULATION -> service.onSimulation(read(value, Simulation.class));
-                case Topics.WORLD_LOAD_BALANCERS -> service.onLoadBalancer(key, read(value, LoadBalancer.class));
-                case Topics.ALB_CONFIG -> service.onConfig(key, read(value, AlbConfig.class));
-                case Topics.ALB_TARGETS -> service.onTarget(key, read(value, TargetRegistration.class));
-                default -> { }
-            }
-        }).onCaughtUp(HopInput.resumer(channels, AlbHop.INPUT)).start();
+    void onStart(@Observes StartupEvent event) {
+        feed = WorldFeed.start("alb", bootstrapServers, World.subscriptions()
+                        .on(Topics.WORLD_SIMULATION, Simulation.class, service.simulation())
+                        .on(Topics.WORLD_LOAD_BALANCERS, LoadBalancer.class, service.loadBalancers())
+                        .on(Topics.ALB_CONFIG, AlbConfig.class, service.configs())
+                        .on(Topics.ALB_TARGETS, TargetRegistration.class, service::onTarget),
+                HopInput.resumer(channels, AlbHop.INPUT), null);
     }
 
-    private static <T> T read(byte[] value, Class<T> type) {
-        return value == null ? null : Json.read(value, type);
-    }
-
-    /** Blocks until the world as it stood at start has been applied. */
-    public void awaitCaughtUp() {
-        tail.awaitCaughtUpOrFail();
+    public WorldFeed feed() {
+        return feed;
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (tail != null) {
-            tail.close();
+        if (feed != null) {
+            feed.close();
         }
     }
 }

@@ -1,8 +1,8 @@
 package com.packetjourney.alb.rest;
 
 import com.packetjourney.alb.service.AlbService;
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.alb.service.AlbService.TargetHealth;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,12 +15,15 @@ import java.util.List;
 @Path("/load-balancers/{name}/target-health")
 @Produces(MediaType.APPLICATION_JSON)
 public class TargetHealthResource {
-    @Inject
-    AlbService service;
+    private final AlbService service;
+
+    TargetHealthResource(AlbService service) {
+        this.service = service;
+    }
 
     @GET
     public List<TargetHealth> targetHealth(@PathParam("name") String name) {
         return service.targetHealth(name)
-                .orElseThrow(() -> new NotFoundProblem("name", "no load balancer named " + name));
+                .orElseThrow(() -> Refused.unknown("name", "no load balancer named " + name));
     }
 }

@@ -19,6 +19,11 @@ import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.world.LoadBalancer;
 import com.packetjourney.contracts.world.Simulation;
 
+import com.packetjourney.kafka.WorldTable;
+import com.packetjourney.kafka.WorldValue;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +51,7 @@ import java.util.SplittableRandom;
  * from the instant it was forwarded until its response's instant, and a deregistered target drains for its target
  * group's deregistration delay from "now" (see {@link TargetGroup}); a journey sent at a later instant moves "now".
  */
+@Singleton
 public class AlbService {
     /** The model's figure for request parsing, rule evaluation and target selection on the node. */
     static final long PROCESSING_MICROS = 150;
@@ -71,38 +77,34 @@ public class AlbService {
     }
 
     private final Clock wallClock;
-    private final Map<String, LoadBalancer> loadBalancers = new HashMap<>();
-    private final Map<String, AlbConfig> configs = new HashMap<>();
+    private final WorldValue<Simulation> simulation = new WorldValue<>();
+    private final WorldTable<LoadBalancer> loadBalancers = new WorldTable<>();
+    private final WorldTable<AlbConfig> configs = new WorldTable<>();
     private final Map<String, TargetRegistration> registrations = new HashMap<>();
     private final Map<String, TargetGroup> groups = new HashMap<>();
     /** The target group each journey's request was forwarded to. */
     private final Map<String, String> groupByJourney = new HashMap<>();
-    private long seed;
     /** The latest simulated instant a journey reached this load balancer; null until one has. */
     private Instant simNow;
 
+    @Inject
     public AlbService(Clock wallClock) {
         this.wallClock = wallClock;
     }
 
-    public synchronized void onSimulation(Simulation simulation) {
-        this.seed = simulation == null ? 0 : simulation.seed();
+    /** The simulation's settings, as read from the world. */
+    public WorldValue<Simulation> simulation() {
+        return simulation;
     }
 
-    public synchronized void onLoadBalancer(String name, LoadBalancer loadBalancer) {
-        if (loadBalancer == null) {
-            loadBalancers.remove(name);
-        } else {
-            loadBalancers.put(name, loadBalancer);
-        }
+    /** The load balancers of the world, by name. */
+    public WorldTable<LoadBalancer> loadBalancers() {
+        return loadBalancers;
     }
 
-    public synchronized void onConfig(String loadBalancer, AlbConfig config) {
-        if (config == null) {
-            configs.remove(loadBalancer);
-        } else {
-            configs.put(loadBalancer, config);
-        }
+    /** The controller's configuration of each load balancer (listeners, rules, target groups), by name. */
+    public WorldTable<AlbConfig> configs() {
+        return configs;
     }
 
     public synchronized void onTarget(String key, TargetRegistration target) {
@@ -132,9 +134,6 @@ public class AlbService {
     }
 
     public synchronized HopEvent handle(HopEvent routed) {
-        if (!routed.outcome().isOk()) {
-            return null;
-        }
         Instant now = wallClock.instant();
         observe(routed.simEndedAt());
         JourneyContext context = routed.context();
@@ -158,7 +157,7 @@ public class AlbService {
                             + ", so its node " + node.publicIp() + " answers the SYN with RST"),
                     context, forwarded(node, null, null, null));
         }
-        SplittableRandom random = new SplittableRandom(seed ^ routed.journeyId().hashCode());
+        SplittableRandom random = new SplittableRandom(Simulation.seedOf(simulation.get()) ^ routed.journeyId().hashCode());
         TcpHandshake tcp = TcpHandshake.between(clientEndpoint(context, random),
                 node.publicIp() + ":" + port, random);
         long latency = TcpHandshake.ROUND_TRIPS * roundTrip;
@@ -281,7 +280,7 @@ public class AlbService {
 
     /** The load balancers of the world, by name. */
     public synchronized List<String> loadBalancerNames() {
-        return loadBalancers.keySet().stream().sorted().toList();
+        return loadBalancers.keys();
     }
 
     private TargetGroup group(String name) {

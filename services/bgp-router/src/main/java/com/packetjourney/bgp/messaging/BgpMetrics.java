@@ -6,7 +6,6 @@ import com.packetjourney.bgp.domain.BgpRoute;
 import com.packetjourney.bgp.service.RoutingService;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.world.AutonomousSystem;
-import com.packetjourney.metrics.HopMetrics;
 import com.packetjourney.metrics.Labels;
 import com.packetjourney.metrics.StateGauges;
 import inet.ipaddr.ipv4.IPv4Address;
@@ -17,9 +16,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The router's metrics: its hop (see {@link HopMetrics}), each AS's Loc-RIB size ({@code pj_bgp_rib_routes{asn}})
+ * The router's own metrics (its hop's are {@link com.packetjourney.metrics.HopMetrics}): each AS's Loc-RIB size ({@code pj_bgp_rib_routes{asn}})
  * and the route changes each AS saw ({@code pj_bgp_route_changes_total{asn}}: prefixes whose best route appeared,
  * was withdrawn or was replaced). Changes are counted when a refresh of the gauges finds a newly converged network,
  * against the network the previous refresh saw; the first refresh counts the routes learnt since start.
@@ -38,16 +34,12 @@ import java.util.TreeSet;
 public class BgpMetrics {
     private static final String SERVICE = HopType.PACKET_ROUTED.service();
 
-    @Inject
-    MeterRegistry registry;
-
+    private final MeterRegistry registry;
     private StateGauges gauges;
     private BgpNetwork seen = BgpNetwork.empty();
 
-    @Produces
-    @Singleton
-    HopMetrics hopMetrics() {
-        return new HopMetrics(registry, HopType.PACKET_ROUTED);
+    BgpMetrics(MeterRegistry registry) {
+        this.registry = registry;
     }
 
     void onStart(@Observes StartupEvent event, RoutingService service) {

@@ -4,7 +4,8 @@ import com.packetjourney.bgp.messaging.RoutingWorld;
 import com.packetjourney.bgp.service.RoutingService;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.AutonomousSystem;
-import jakarta.inject.Inject;
+import com.packetjourney.contracts.world.Scenario;
+import com.packetjourney.kafka.WorldChanges;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -14,23 +15,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
  * What-if changes to the Internet: an AS announces or withdraws a prefix. Each change is written as the updated AS
  * record to pj.world.autonomous-systems; the router reconverges when it reads the record back, like any world
- * change. The answer comes once that happened (200), or 202 if it took longer than {@link #APPLY_TIMEOUT}.
+ * change. The answer comes once that happened (200), or 202 if it took longer than
+ * {@link WorldChanges#APPLY_TIMEOUT}.
  */
 @Path("/autonomous-systems/{asn}/announcements")
 @Produces(MediaType.APPLICATION_JSON)
 public class AnnouncementResource {
-    static final Duration APPLY_TIMEOUT = Duration.ofSeconds(10);
+    private final RoutingService service;
+    private final RoutingWorld world;
 
-    @Inject
-    RoutingService service;
-    @Inject
-    RoutingWorld world;
+    AnnouncementResource(RoutingService service, RoutingWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     public record AnnouncementBody(String prefix) {
     }
@@ -44,7 +46,7 @@ public class AnnouncementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response announce(@PathParam("asn") String asn, AnnouncementBody body) {
-        world.awaitCaughtUp();
+        world.feed().awaitCaughtUp();
         String prefix = body == null ? null : body.prefix();
         return publish(service.announce(LookingGlassResource.asn(asn), prefix), "announced", prefix);
     }
@@ -57,17 +59,15 @@ public class AnnouncementResource {
     @Path("/{address}/{length}")
     public Response withdraw(@PathParam("asn") String asn, @PathParam("address") String address,
                              @PathParam("length") String length) {
-        world.awaitCaughtUp();
+        world.feed().awaitCaughtUp();
         String prefix = address + "/" + length;
         return publish(service.withdraw(LookingGlassResource.asn(asn), prefix), "withdrawn", prefix);
     }
 
     private Response publish(AutonomousSystem updated, String change, String prefix) {
-        world.publish(updated);
-        boolean applied = service.awaitApplied(updated, APPLY_TIMEOUT);
-        return Response.status(applied ? Response.Status.OK : Response.Status.ACCEPTED)
-                .entity(new AnnouncementChange(updated.asn(), change, prefix.trim(), updated.originates(),
-                        Topics.WORLD_AUTONOMOUS_SYSTEMS, applied))
-                .build();
+        WorldChanges.Applied written = world.feed().publish(Topics.WORLD_AUTONOMOUS_SYSTEMS,
+                Scenario.asKey(updated.asn()), updated);
+        return Response.status(written.httpStatus()).entity(new AnnouncementChange(updated.asn(), change,
+                prefix.trim(), updated.originates(), written.topic(), written.applied())).build();
     }
 }

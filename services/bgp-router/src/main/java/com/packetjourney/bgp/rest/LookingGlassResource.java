@@ -8,16 +8,15 @@ import com.packetjourney.bgp.domain.HijackSuspicion;
 import com.packetjourney.bgp.domain.Ipv4;
 import com.packetjourney.bgp.messaging.RoutingWorld;
 import com.packetjourney.bgp.service.RoutingService;
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.world.AutonomousSystem;
 import inet.ipaddr.ipv4.IPv4Address;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response.Status;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +28,13 @@ import java.util.Optional;
 @Path("/autonomous-systems")
 @Produces(MediaType.APPLICATION_JSON)
 public class LookingGlassResource {
-    @Inject
-    RoutingService service;
-    @Inject
-    RoutingWorld world;
+    private final RoutingService service;
+    private final RoutingWorld world;
+
+    LookingGlassResource(RoutingService service, RoutingWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     public record SessionView(long asn, String router, String relationship, long latencyMicros) {
     }
@@ -85,9 +87,9 @@ public class LookingGlassResource {
         BgpNetwork network = network();
         AutonomousSystem as = system(network, asn);
         if (ip == null || ip.isBlank()) {
-            throw new ProblemException(Status.BAD_REQUEST, "ip", "the query parameter ip is required, e.g. ?ip=54.217.10.21");
+            throw Refused.invalid("ip", "the query parameter ip is required, e.g. ?ip=54.217.10.21");
         }
-        IPv4Address address = Ipv4.address(ip).orElseThrow(() -> new ProblemException(Status.BAD_REQUEST, "ip",
+        IPv4Address address = Ipv4.address(ip).orElseThrow(() -> Refused.invalid("ip",
                 "'" + ip + "' is not an IPv4 address in dotted-quad notation"));
         BgpRib rib = network.rib(as.asn()).orElseThrow();
         Optional<BgpRib.Entry> match = rib.lookup(address);
@@ -98,7 +100,7 @@ public class LookingGlassResource {
 
     /** The network once the world as it stood at start has been read, so a fresh start never shows half of it. */
     private BgpNetwork network() {
-        world.awaitCaughtUp();
+        world.feed().awaitCaughtUp();
         return service.network();
     }
 
@@ -108,13 +110,13 @@ public class LookingGlassResource {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "asn", "'" + asn + "' is not an AS number, e.g. 64500");
+            throw Refused.invalid("asn", "'" + asn + "' is not an AS number, e.g. 64500");
         }
     }
 
     private static AutonomousSystem system(BgpNetwork network, String asn) {
         long number = asn(asn);
-        return network.system(number).orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "asn",
+        return network.system(number).orElseThrow(() -> Refused.unknown("asn",
                 "AS" + number + " is not in the world"));
     }
 

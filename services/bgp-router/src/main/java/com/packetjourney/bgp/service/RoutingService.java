@@ -9,60 +9,58 @@ import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.hop.PacketRouted;
 import com.packetjourney.contracts.world.AutonomousSystem;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.LanSegment;
-import com.packetjourney.contracts.world.Scenario;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.kafka.WorldTable;
+import com.packetjourney.kafka.WorldValue;
 import inet.ipaddr.ipv4.IPv4Address;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The routing hop: walks the journey's packet from the laptop through the home router's NAT and the Internet's
  * autonomous systems to the network that originates the destination's prefix. The BGP network is re-converged on
  * every change of an AS record. Thread-safe: world updates and hops may come from different threads.
  */
+@Singleton
 public class RoutingService {
     static final String PROTOCOL = "TCP";
 
     private final Clock wallClock;
-    private final Map<String, ClientDevice> clients = new HashMap<>();
-    private final Map<String, LanSegment> lans = new HashMap<>();
+    private final WorldValue<Simulation> simulation = new WorldValue<>();
+    private final WorldTable<ClientDevice> clients = new WorldTable<>();
+    private final WorldTable<LanSegment> lans = new WorldTable<>();
     private Map<String, AutonomousSystem> systems = new TreeMap<>();
     private BgpNetwork network = BgpNetwork.empty();
-    private long seed;
 
+    @Inject
     public RoutingService(Clock wallClock) {
         this.wallClock = wallClock;
     }
 
-    public synchronized void onSimulation(Simulation simulation) {
-        this.seed = simulation == null ? 0 : simulation.seed();
+    /** The simulation's settings, as read from the world. */
+    public WorldValue<Simulation> simulation() {
+        return simulation;
     }
 
-    public synchronized void onClient(String name, ClientDevice client) {
-        if (client == null) {
-            clients.remove(name);
-        } else {
-            clients.put(name, client);
-        }
+    /** The client devices, as read from the world. */
+    public WorldTable<ClientDevice> clients() {
+        return clients;
     }
 
-    public synchronized void onLan(String id, LanSegment lan) {
-        if (lan == null) {
-            lans.remove(id);
-        } else {
-            lans.put(id, lan);
-        }
+    /** The LANs, as read from the world. */
+    public WorldTable<LanSegment> lans() {
+        return lans;
     }
 
     /**
@@ -78,20 +76,19 @@ public class RoutingService {
         }
         network = BgpNetwork.of(next.values());
         systems = next;
-        notifyAll();
     }
 
     /**
      * The AS record after {@code asn} announces {@code prefix}, to be written to the world topic; the network changes
      * once the record is read back from there.
      *
-     * @throws WorldChangeRefused for a malformed prefix, an unknown AS, or a prefix the AS already announces
+     * @throws Refused for a malformed prefix, an unknown AS, or a prefix the AS already announces
      */
     public synchronized AutonomousSystem announce(long asn, String prefix) {
         AutonomousSystem as = system(asn);
         IPv4Address block = prefix(prefix);
         if (OriginatedPrefixes.announces(as, block)) {
-            throw new WorldChangeRefused(WorldChangeRefused.Reason.CONFLICT, "prefix",
+            throw Refused.conflict("prefix",
                     "AS" + asn + " already announces " + block);
         }
         return OriginatedPrefixes.announce(as, block);
@@ -100,50 +97,32 @@ public class RoutingService {
     /**
      * The AS record after {@code asn} withdraws {@code prefix}, to be written to the world topic.
      *
-     * @throws WorldChangeRefused for a malformed prefix, an unknown AS, or a prefix the AS does not announce
+     * @throws Refused for a malformed prefix, an unknown AS, or a prefix the AS does not announce
      */
     public synchronized AutonomousSystem withdraw(long asn, String prefix) {
         AutonomousSystem as = system(asn);
         IPv4Address block = prefix(prefix);
         if (!OriginatedPrefixes.announces(as, block)) {
-            throw new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "prefix",
+            throw Refused.unknown("prefix",
                     "AS" + asn + " does not announce " + block + "; it originates " + as.originates());
         }
         return OriginatedPrefixes.withdraw(as, block);
     }
 
-    /** Waits until the AS record read from the world topic is {@code expected}; false if not within the timeout. */
-    public synchronized boolean awaitApplied(AutonomousSystem expected, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (!expected.equals(systems.get(Scenario.asKey(expected.asn())))) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                wait(left);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private AutonomousSystem system(long asn) {
-        return network.system(asn).orElseThrow(() -> new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "asn",
+        return network.system(asn).orElseThrow(() -> Refused.unknown("asn",
                 "AS" + asn + " is not in the world"));
     }
 
     private static IPv4Address prefix(String prefix) {
         if (prefix == null || prefix.isBlank()) {
-            throw new WorldChangeRefused(WorldChangeRefused.Reason.INVALID, "prefix",
+            throw Refused.invalid("prefix",
                     "a prefix in CIDR notation is required, e.g. 54.217.40.0/24");
         }
         try {
             return Ipv4.exactPrefix(prefix);
         } catch (IllegalArgumentException e) {
-            throw new WorldChangeRefused(WorldChangeRefused.Reason.INVALID, "prefix", e.getMessage());
+            throw Refused.invalid("prefix", e.getMessage());
         }
     }
 
@@ -152,11 +131,8 @@ public class RoutingService {
         return network;
     }
 
-    /** Computes the routing hop after DNS resolution; returns null for a journey that already failed. */
+    /** Computes the routing hop after DNS resolution. */
     public synchronized HopEvent handle(HopEvent resolved) {
-        if (!resolved.outcome().isOk()) {
-            return null;
-        }
         JourneyContext context = resolved.context();
         String destination = context.serverIp();
         int port = context.port();
@@ -168,6 +144,7 @@ public class RoutingService {
             return resolved.next(0, wallClock.instant(), Outcome.failed(FailureCode.NO_ROUTE, context.client()
                     + " is on no known LAN, so it has no route to " + destination), context, payload);
         }
+        long seed = Simulation.seedOf(simulation.get());
         SplittableRandom random = new SplittableRandom(seed ^ resolved.journeyId().hashCode());
         Trace trace = new PathTracer(network).trace(context.client(), context.clientIp(), context.gateway(), lan,
                 destination, random);

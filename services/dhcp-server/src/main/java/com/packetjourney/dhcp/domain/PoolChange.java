@@ -1,5 +1,6 @@
 package com.packetjourney.dhcp.domain;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.world.LanSegment;
 import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
@@ -35,19 +36,19 @@ public final class PoolChange {
     /**
      * The LAN with the new pool; a null {@code leaseSeconds} keeps the current lease time.
      *
-     * @throws InvalidPoolException naming the first field that is wrong: poolStart, poolEnd or leaseSeconds
+     * @throws Refused naming the first field that is wrong: poolStart, poolEnd or leaseSeconds
      */
     public static LanSegment apply(LanSegment lan, String poolStart, String poolEnd, String leaseSeconds) {
         IPAddress subnet = new IPAddressString(lan.cidr()).getAddress().toPrefixBlock();
         long start = hostOf(subnet, poolStart, "poolStart");
         long end = hostOf(subnet, poolEnd, "poolEnd");
         if (start > end) {
-            throw new InvalidPoolException("poolEnd", poolEnd.trim() + " is before the pool's start "
+            throw Refused.invalid("poolEnd", poolEnd.trim() + " is before the pool's start "
                     + poolStart.trim());
         }
         long router = LeasePool.toLong(lan.routerIp());
         if (start <= router && router <= end) {
-            throw new InvalidPoolException("poolStart", "the range " + poolStart.trim() + "-" + poolEnd.trim()
+            throw Refused.invalid("poolStart", "the range " + poolStart.trim() + "-" + poolEnd.trim()
                     + " holds the router's own address " + lan.routerIp());
         }
         long lease = leaseSeconds == null ? lan.leaseSeconds() : leaseSeconds(leaseSeconds);
@@ -63,20 +64,20 @@ public final class PoolChange {
 
     private static long hostOf(IPAddress subnet, String text, String field) {
         if (text == null || text.isBlank()) {
-            throw new InvalidPoolException(field, "is required, an IPv4 address in " + subnet);
+            throw Refused.invalid(field, "is required, an IPv4 address in " + subnet);
         }
         IPAddress address = new IPAddressString(text.trim(), DOTTED_QUAD).getAddress();
         if (address == null) {
-            throw new InvalidPoolException(field, "'" + text.trim()
+            throw Refused.invalid(field, "'" + text.trim()
                     + "' is not an IPv4 address in dotted-quad notation");
         }
         if (!subnet.contains(address)) {
-            throw new InvalidPoolException(field, address + " is outside the LAN's subnet " + subnet);
+            throw Refused.invalid(field, address + " is outside the LAN's subnet " + subnet);
         }
         // The all-zeros and all-ones hosts name the subnet itself and its broadcast (RFC 919 §7, RFC 922 §7).
         if (address.equals(subnet.getLower().withoutPrefixLength())
                 || address.equals(subnet.getUpper().withoutPrefixLength())) {
-            throw new InvalidPoolException(field, address + " is the network or broadcast address of " + subnet);
+            throw Refused.invalid(field, address + " is the network or broadcast address of " + subnet);
         }
         return address.toIPv4().longValue();
     }
@@ -86,10 +87,10 @@ public final class PoolChange {
         try {
             seconds = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidPoolException("leaseSeconds", "'" + text.trim() + "' is not a whole number of seconds");
+            throw Refused.invalid("leaseSeconds", "'" + text.trim() + "' is not a whole number of seconds");
         }
         if (seconds <= 0 || seconds > MAX_LEASE_SECONDS) {
-            throw new InvalidPoolException("leaseSeconds", seconds + " is not in 1.." + MAX_LEASE_SECONDS);
+            throw Refused.invalid("leaseSeconds", seconds + " is not in 1.." + MAX_LEASE_SECONDS);
         }
         return seconds;
     }

@@ -1,30 +1,29 @@
 package com.packetjourney.dhcp.messaging;
 
-import com.packetjourney.contracts.HopEvent;
-import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.HopType;
 import com.packetjourney.dhcp.service.DhcpService;
-import com.packetjourney.metrics.HopMetrics;
+import com.packetjourney.hop.HopProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
-/** journey-requested → dhcp: a record that cannot be read fails here and goes to the dead-letter topic. */
+/** journey-requested → dhcp. The input is paused until the world has been read (see {@link DhcpWorld}). */
 @ApplicationScoped
 public class DhcpHop {
-    /** Paused until the world has been read (see {@link DhcpWorld}): the hop is pure computation, on the event loop. */
     static final String INPUT = "journey-requested";
 
-    @Inject
-    DhcpService service;
-    @Inject
-    HopMetrics metrics;
+    private final HopProcessor hop;
+
+    DhcpHop(DhcpService service, DhcpMetrics metrics, MeterRegistry registry) {
+        this.hop = HopProcessor.of(HopType.DHCP_CONFIGURED, registry, service::configure)
+                .observedBy(metrics::onConfigured);
+    }
 
     @Incoming(INPUT)
     @Outgoing("dhcp")
-    public Record<String, String> onJourneyRequested(byte[] json) {
-        HopEvent out = metrics.record(json, service::configure);
-        return out == null ? null : Record.of(out.journeyId(), Json.write(out));
+    public Record<String, byte[]> onJourneyRequested(byte[] record) {
+        return hop.process(record);
     }
 }

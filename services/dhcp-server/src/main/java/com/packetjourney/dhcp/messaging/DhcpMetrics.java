@@ -4,7 +4,6 @@ import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.hop.DhcpConfigured;
 import com.packetjourney.dhcp.service.DhcpService;
-import com.packetjourney.metrics.HopMetrics;
 import com.packetjourney.metrics.Labels;
 import com.packetjourney.metrics.StateGauges;
 import io.micrometer.core.instrument.Counter;
@@ -14,32 +13,25 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The DHCP server's metrics: its hop (see {@link HopMetrics}), configurations by mode
+ * The DHCP server's own metrics (its hop's are {@link com.packetjourney.metrics.HopMetrics}): configurations by mode
  * ({@code pj_dhcp_configurations_total{mode}}: a full DORA exchange, a still-valid lease, a renewal, no offer), and
  * each pool's addresses in use and free ({@code pj_dhcp_pool_addresses{pool,state}}). Leases are counted at the
  * simulated instant of the latest journey served; before any, every binding held counts as in use.
  */
 @ApplicationScoped
 public class DhcpMetrics {
-    @Inject
-    MeterRegistry registry;
-
+    private final MeterRegistry registry;
     private volatile Instant simulatedNow = Instant.MIN;
     private StateGauges gauges;
 
-    @Produces
-    @Singleton
-    HopMetrics hopMetrics() {
-        return new HopMetrics(registry, HopType.DHCP_CONFIGURED, this::onConfigured);
+    DhcpMetrics(MeterRegistry registry) {
+        this.registry = registry;
     }
 
     void onStart(@Observes StartupEvent event, DhcpService service) {
@@ -55,7 +47,7 @@ public class DhcpMetrics {
         }
     }
 
-    private void onConfigured(HopEvent out) {
+    void onConfigured(HopEvent out) {
         simulatedNow = out.simEndedAt();
         if (out.payload() instanceof DhcpConfigured dhcp && dhcp.mode() != null) {
             Counter.builder("pj.dhcp.configurations").description("Network configurations given, by DHCP mode")

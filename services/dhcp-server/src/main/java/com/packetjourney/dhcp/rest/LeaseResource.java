@@ -4,9 +4,8 @@ import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.DhcpLease;
 import com.packetjourney.dhcp.messaging.DhcpWorld;
 import com.packetjourney.dhcp.service.DhcpService;
-import jakarta.inject.Inject;
+import com.packetjourney.kafka.WorldChanges;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,10 +19,13 @@ import java.util.List;
 @Path("/lans/{lan}/leases")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaseResource {
-    @Inject
-    DhcpService service;
-    @Inject
-    DhcpWorld world;
+    private final DhcpService service;
+    private final DhcpWorld world;
+
+    LeaseResource(DhcpService service, DhcpWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     /** The binding given up; {@code applied} once the server has read the tombstone back from {@code topic}. */
     public record Released(String lan, String clientMac, String address, String topic, boolean applied) {
@@ -31,22 +33,20 @@ public class LeaseResource {
 
     @GET
     public List<DhcpLease> leases(@PathParam("lan") String lan) {
-        return service.leases(lan).orElseThrow(() -> new NotFoundException("no LAN named " + lan));
+        return service.leases(lan);
     }
 
     /**
      * A DHCPRELEASE from the client: its lease is tombstoned on pj.world.dhcp-leases and the address returns to the
-     * pool when the server reads that back (200 once it has, 202 if that took longer than the pool's timeout).
+     * pool when the server reads that back (200 once it has, 202 if that took longer than the apply timeout).
      */
     @POST
     @Path("/{mac}/release")
     public Response release(@PathParam("lan") String lan, @PathParam("mac") String mac) {
-        world.awaitCaughtUp();
+        world.feed().awaitCaughtUp();
         DhcpLease lease = service.release(lan, mac);
-        world.publishRelease(lease);
-        boolean applied = service.awaitReleased(lease, PoolResource.APPLY_TIMEOUT);
-        return Response.status(applied ? Response.Status.OK : Response.Status.ACCEPTED)
-                .entity(new Released(lease.lan(), lease.clientMac(), lease.address(), Topics.DHCP_LEASES, applied))
-                .build();
+        WorldChanges.Applied change = world.feed().publish(Topics.DHCP_LEASES, lease.key(), null);
+        return Response.status(change.httpStatus()).entity(new Released(lease.lan(), lease.clientMac(),
+                lease.address(), change.topic(), change.applied())).build();
     }
 }

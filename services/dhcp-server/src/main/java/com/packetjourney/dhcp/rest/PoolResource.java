@@ -6,8 +6,7 @@ import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.dhcp.domain.PoolChange;
 import com.packetjourney.dhcp.messaging.DhcpWorld;
 import com.packetjourney.dhcp.service.DhcpService;
-import com.packetjourney.dhcp.service.WorldChangeRefused;
-import jakarta.inject.Inject;
+import com.packetjourney.kafka.WorldChanges;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -17,22 +16,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Duration;
-
 /**
  * A LAN's DHCP pool: read it, or change it (what if the pool were smaller?). A change is written as the updated LAN
  * record to pj.world.lans and the server takes it when it reads the record back; the answer comes once that
- * happened (200), or 202 if it took longer than {@link #APPLY_TIMEOUT}.
+ * happened (200), or 202 if it took longer than {@link WorldChanges#APPLY_TIMEOUT}.
  */
 @Path("/lans/{lan}/pool")
 @Produces(MediaType.APPLICATION_JSON)
 public class PoolResource {
-    static final Duration APPLY_TIMEOUT = Duration.ofSeconds(10);
+    private final DhcpService service;
+    private final DhcpWorld world;
 
-    @Inject
-    DhcpService service;
-    @Inject
-    DhcpWorld world;
+    PoolResource(DhcpService service, DhcpWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     /** Every field is text so that validation, not JSON binding, explains what is wrong; no leaseSeconds keeps it. */
     public record PoolBody(String poolStart, String poolEnd, String leaseSeconds) {
@@ -42,29 +40,27 @@ public class PoolResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PoolView(String lan, String cidr, String poolStart, String poolEnd, long leaseSeconds, long size,
                            String topic, Boolean applied) {
-        static PoolView of(LanSegment lan, String topic, Boolean applied) {
+        static PoolView of(LanSegment lan, WorldChanges.Applied change) {
             return new PoolView(lan.id(), lan.cidr(), lan.poolStart(), lan.poolEnd(), lan.leaseSeconds(),
-                    PoolChange.size(lan), topic, applied);
+                    PoolChange.size(lan), change == null ? null : change.topic(),
+                    change == null ? null : change.applied());
         }
     }
 
     @GET
     public PoolView pool(@PathParam("lan") String lan) {
-        world.awaitCaughtUp();
-        return PoolView.of(service.lan(lan).orElseThrow(() -> new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN,
-                "lan", "no LAN named " + lan)), null, null);
+        world.feed().awaitCaughtUp();
+        return PoolView.of(service.lan(lan), null);
     }
 
     /** PUT {"poolStart":"192.168.1.100","poolEnd":"192.168.1.100","leaseSeconds":3600}. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("lan") String lan, PoolBody body) {
-        world.awaitCaughtUp();
+        world.feed().awaitCaughtUp();
         PoolBody b = body == null ? new PoolBody(null, null, null) : body;
         LanSegment updated = service.poolChange(lan, b.poolStart(), b.poolEnd(), b.leaseSeconds());
-        world.publishLan(updated);
-        boolean applied = service.awaitLan(updated, APPLY_TIMEOUT);
-        return Response.status(applied ? Response.Status.OK : Response.Status.ACCEPTED)
-                .entity(PoolView.of(updated, Topics.WORLD_LANS, applied)).build();
+        WorldChanges.Applied change = world.feed().publish(Topics.WORLD_LANS, updated.id(), updated);
+        return Response.status(change.httpStatus()).entity(PoolView.of(updated, change)).build();
     }
 }

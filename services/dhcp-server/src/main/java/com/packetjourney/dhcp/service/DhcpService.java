@@ -3,6 +3,8 @@ package com.packetjourney.dhcp.service;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.Refused;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.hop.DhcpConfigured;
 import com.packetjourney.contracts.hop.DhcpConfigured.RouteEntry;
 import com.packetjourney.contracts.world.ClientDevice;
@@ -10,63 +12,61 @@ import com.packetjourney.contracts.world.DhcpLease;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dhcp.domain.DhcpServer;
-import com.packetjourney.dhcp.domain.InvalidPoolException;
 import com.packetjourney.dhcp.domain.Lease;
 import com.packetjourney.dhcp.domain.LeasePool;
 import com.packetjourney.dhcp.domain.MacAddress;
 import com.packetjourney.dhcp.domain.PoolChange;
+import com.packetjourney.kafka.WorldTable;
+import com.packetjourney.kafka.WorldValue;
+import com.packetjourney.kafka.WorldWriter;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * The DHCP hop: gives the journey's client its network configuration from its LAN's server, and logs every new
  * binding so that a restarted server knows who holds which address. Thread-safe: world updates and hops may come
  * from different threads.
  */
+@Singleton
 public class DhcpService {
     static final String IFACE = "en0";
 
+    private final WorldValue<Simulation> simulation = new WorldValue<>();
+    private final WorldTable<ClientDevice> clients = new WorldTable<>();
     private final Map<String, LanSegment> lans = new HashMap<>();
     private final Map<String, DhcpServer> servers = new HashMap<>();
-    private final Map<String, ClientDevice> clients = new HashMap<>();
     private final List<DhcpLease> pendingRestore = new ArrayList<>();
     private final Clock wallClock;
-    private final Consumer<DhcpLease> leaseLog;
-    private long seed;
+    private final WorldWriter leaseLog;
 
-    public DhcpService(Clock wallClock, Consumer<DhcpLease> leaseLog) {
+    @Inject
+    public DhcpService(Clock wallClock, WorldWriter leaseLog) {
         this.wallClock = wallClock;
         this.leaseLog = leaseLog;
     }
 
-    public synchronized void onSimulation(Simulation simulation) {
-        this.seed = simulation == null ? 0 : simulation.seed();
+    /** The simulation's settings, as read from the world. */
+    public WorldValue<Simulation> simulation() {
+        return simulation;
     }
 
-    public synchronized void onClient(String name, ClientDevice client) {
-        if (client == null) {
-            clients.remove(name);
-        } else {
-            clients.put(name, client);
-        }
+    /** The client devices, as read from the world. */
+    public WorldTable<ClientDevice> clients() {
+        return clients;
     }
 
     public synchronized void onLan(String id, LanSegment lan) {
         if (lan == null) {
             lans.remove(id);
             servers.remove(id);
-            notifyAll();
             return;
         }
         DhcpServer old = servers.get(id);
@@ -85,7 +85,6 @@ public class DhcpService {
             }
             return false;
         });
-        notifyAll();
     }
 
     public synchronized void onLease(String key, DhcpLease lease) {
@@ -95,7 +94,6 @@ public class DhcpService {
             if (server != null && parts.length == 2) {
                 server.pool().release(parts[1]);
             }
-            notifyAll();
             return;
         }
         DhcpServer server = servers.get(lease.lan());
@@ -104,85 +102,47 @@ public class DhcpService {
         } else {
             restoreInto(server.pool(), lease);
         }
-        notifyAll();
     }
 
     /**
      * The LAN record with a new pool, to be written to the world topic; the server takes it when it reads the record
      * back. A null {@code leaseSeconds} keeps the lease time.
      *
-     * @throws WorldChangeRefused for an unknown LAN or a pool it cannot have
+     * @throws Refused for an unknown LAN or a pool it cannot have
      */
     public synchronized LanSegment poolChange(String lanId, String poolStart, String poolEnd, String leaseSeconds) {
-        LanSegment lan = lans.get(lanId);
-        if (lan == null) {
-            throw new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "lan", "no LAN named " + lanId);
-        }
-        try {
-            return PoolChange.apply(lan, poolStart, poolEnd, leaseSeconds);
-        } catch (InvalidPoolException e) {
-            throw new WorldChangeRefused(WorldChangeRefused.Reason.INVALID, e.field(), e.getMessage());
-        }
+        return PoolChange.apply(lan(lanId), poolStart, poolEnd, leaseSeconds);
     }
 
     /**
      * The binding a DHCPRELEASE from {@code mac} gives up (RFC 2131 §4.4.6), to be tombstoned on the lease log; its
      * address returns to the pool when the server reads the tombstone back.
      *
-     * @throws WorldChangeRefused for an unknown LAN, a malformed MAC address or a client holding no lease
+     * @throws Refused for an unknown LAN, a malformed MAC address or a client holding no lease
      */
     public synchronized DhcpLease release(String lanId, String mac) {
         DhcpServer server = servers.get(lanId);
         if (server == null) {
-            throw new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "lan", "no LAN named " + lanId);
+            throw Refused.unknown("lan", "no LAN named " + lanId);
         }
-        String clientMac = MacAddress.normalize(mac).orElseThrow(() -> new WorldChangeRefused(
-                WorldChangeRefused.Reason.INVALID, "mac", "'" + mac + "' is not a MAC address like 3c:22:fb:7a:10:01"));
+        String clientMac = MacAddress.normalize(mac).orElseThrow(() -> Refused.invalid("mac",
+                "'" + mac + "' is not a MAC address like 3c:22:fb:7a:10:01"));
         return server.pool().bindingsSnapshot().stream().filter(l -> l.clientMac().equalsIgnoreCase(clientMac))
                 .findFirst().map(DhcpService::toContract)
-                .orElseThrow(() -> new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "mac",
-                        clientMac + " holds no lease on " + lanId));
+                .orElseThrow(() -> Refused.unknown("mac", clientMac + " holds no lease on " + lanId));
     }
 
-    public synchronized Optional<LanSegment> lan(String id) {
-        return Optional.ofNullable(lans.get(id));
-    }
-
-    /** Waits until the LAN record read from the world topic is {@code expected}; false if not within the timeout. */
-    public synchronized boolean awaitLan(LanSegment expected, Duration timeout) {
-        return awaitUntil(() -> expected.equals(lans.get(expected.id())), timeout);
-    }
-
-    /** Waits until the server has read the release of {@code lease} back; false if not within the timeout. */
-    public synchronized boolean awaitReleased(DhcpLease lease, Duration timeout) {
-        return awaitUntil(() -> {
-            DhcpServer server = servers.get(lease.lan());
-            return server == null || server.pool().bindingOf(lease.clientMac()).isEmpty();
-        }, timeout);
-    }
-
-    private boolean awaitUntil(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (!condition.getAsBoolean()) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                wait(left);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** @throws Refused for an unknown LAN */
+    public synchronized LanSegment lan(String id) {
+        LanSegment lan = lans.get(id);
+        if (lan == null) {
+            throw Refused.unknown("lan", "no LAN named " + id);
         }
+        return lan;
     }
 
-    /** Computes the DHCP hop for a journey's first event; returns null for a journey that already failed. */
+    /** Computes the DHCP hop for a journey's first event. */
     public synchronized HopEvent configure(HopEvent requested) {
-        if (!requested.outcome().isOk()) {
-            return null;
-        }
         Instant now = wallClock.instant();
         Instant at = requested.simEndedAt();
         ClientDevice client = clients.get(requested.context().client());
@@ -193,7 +153,8 @@ public class DhcpService {
                     "no DHCP server for client " + requested.context().client()), requested.context(), payload);
         }
         DhcpServer server = servers.get(lan.id());
-        long xid = new SplittableRandom(seed ^ requested.journeyId().hashCode()).nextLong() & 0xffffffffL;
+        long xid = new SplittableRandom(Simulation.seedOf(simulation.get()) ^ requested.journeyId().hashCode())
+                .nextLong() & 0xffffffffL;
         DhcpServer.Result result = server.configure(client.mac(), at, xid);
         long latency = result.messageCount() * lan.linkLatencyMicros();
         if (result.lease().isEmpty()) {
@@ -208,7 +169,8 @@ public class DhcpService {
         }
         Lease lease = result.lease().get();
         if (!result.exchange().isEmpty()) {
-            leaseLog.accept(toContract(lease));
+            DhcpLease bound = toContract(lease);
+            leaseLog.write(Topics.DHCP_LEASES, bound.key(), bound);
         }
         DhcpConfigured.Lease leasePayload = new DhcpConfigured.Lease(lease.address(), server.subnetMask(),
                 lan.routerIp(), lan.dnsServers(), lease.leaseSeconds(), lease.boundAt(), lease.expiresAt(),
@@ -227,10 +189,13 @@ public class DhcpService {
         return usage;
     }
 
-    public synchronized Optional<List<DhcpLease>> leases(String lanId) {
+    /** @throws Refused for an unknown LAN */
+    public synchronized List<DhcpLease> leases(String lanId) {
         DhcpServer server = servers.get(lanId);
-        return server == null ? Optional.empty()
-                : Optional.of(server.pool().bindingsSnapshot().stream().map(DhcpService::toContract).toList());
+        if (server == null) {
+            throw Refused.unknown("lan", "no LAN named " + lanId);
+        }
+        return server.pool().bindingsSnapshot().stream().map(DhcpService::toContract).toList();
     }
 
     private static void restoreInto(LeasePool pool, DhcpLease l) {

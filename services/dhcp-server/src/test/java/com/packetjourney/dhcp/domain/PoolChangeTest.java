@@ -1,5 +1,6 @@
 package com.packetjourney.dhcp.domain;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.world.LanSegment;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class PoolChangeTest {
 
     private static void assertInvalid(String start, String end, String lease, String field, String detailPart) {
         assertThatThrownBy(() -> PoolChange.apply(HOME, start, end, lease))
-                .isInstanceOfSatisfying(InvalidPoolException.class, e -> {
+                .isInstanceOfSatisfying(Refused.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.getMessage()).contains(detailPart);
                 });

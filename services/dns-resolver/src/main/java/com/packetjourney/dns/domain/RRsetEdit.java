@@ -1,5 +1,6 @@
 package com.packetjourney.dns.domain;
 
+import com.packetjourney.contracts.Refused;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -28,20 +29,20 @@ public final class RRsetEdit {
         Name owner = owner(zone, name);
         int rrType = type(type);
         if (ttl == null || ttl < 0 || ttl > MAX_TTL) {
-            throw new ZoneEditException("ttl", "the TTL must be a number of seconds from 0 to " + MAX_TTL
+            throw Refused.invalid("ttl", "the TTL must be a number of seconds from 0 to " + MAX_TTL
                     + " (RFC 2181 §8), not " + ttl);
         }
         if (values == null || values.isEmpty()) {
-            throw new ZoneEditException("values", "an RRset needs at least one value; delete it to remove it");
+            throw Refused.invalid("values", "an RRset needs at least one value; delete it to remove it");
         }
         // An RRset is a set (RFC 2181 §5): the same value twice is one record.
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values.stream().map(String::strip).toList()));
         if ((rrType == Type.CNAME || rrType == Type.SOA) && distinct.size() > 1) {
-            throw new ZoneEditException("values", "a name has at most one " + Type.string(rrType)
+            throw Refused.invalid("values", "a name has at most one " + Type.string(rrType)
                     + " record (RFC 1034 §3.6.2, §4.3.4), not " + distinct.size());
         }
         if (rrType == Type.SOA && !owner.equals(zone.origin())) {
-            throw new ZoneEditException("name", "the SOA belongs at the zone's origin " + zone.origin()
+            throw Refused.invalid("name", "the SOA belongs at the zone's origin " + zone.origin()
                     + ", not at " + owner);
         }
         List<Record> rrset = new ArrayList<>();
@@ -49,7 +50,7 @@ public final class RRsetEdit {
             try {
                 rrset.add(Record.fromString(owner, rrType, DClass.IN, ttl, distinct.get(i), zone.origin()));
             } catch (IOException | IllegalArgumentException e) {
-                throw new ZoneEditException("values", "values[" + i + "] '" + distinct.get(i) + "' is not "
+                throw Refused.invalid("values", "values[" + i + "] '" + distinct.get(i) + "' is not "
                         + Type.string(rrType) + " data: " + e.getMessage());
             }
         }
@@ -61,45 +62,38 @@ public final class RRsetEdit {
         Name owner = owner(zone, name);
         int rrType = type(type);
         if (rrType == Type.SOA) {
-            throw new ZoneEditException("type", "a zone cannot lose its SOA (RFC 1035 §5.2)");
+            throw Refused.invalid("type", "a zone cannot lose its SOA (RFC 1035 §5.2)");
         }
         if (zone.rrset(owner, rrType).isEmpty()) {
-            throw new NoSuchRRsetException(owner + " has no " + Type.string(rrType) + " RRset in zone "
+            throw Refused.unknown("name", owner + " has no " + Type.string(rrType) + " RRset in zone "
                     + zone.origin());
         }
         return reparsed(zone, zone.withoutRRset(owner, rrType));
     }
 
-    /** The RRset the request names does not exist. */
-    public static class NoSuchRRsetException extends RuntimeException {
-        public NoSuchRRsetException(String detail) {
-            super(detail);
-        }
-    }
-
     private static Name owner(Zone zone, String name) {
         if (name == null || name.isBlank()) {
-            throw new ZoneEditException("name", "the owner name is missing, e.g. www." + zone.origin());
+            throw Refused.invalid("name", "the owner name is missing, e.g. www." + zone.origin());
         }
         Name owner;
         try {
             owner = Name.fromString(name.strip(), zone.origin());
         } catch (TextParseException e) {
-            throw new ZoneEditException("name", "'" + name + "' is not a domain name: " + e.getMessage());
+            throw Refused.invalid("name", "'" + name + "' is not a domain name: " + e.getMessage());
         }
         if (!zone.encloses(owner)) {
-            throw new ZoneEditException("name", owner + " is outside zone " + zone.origin());
+            throw Refused.invalid("name", owner + " is outside zone " + zone.origin());
         }
         return owner;
     }
 
     private static int type(String type) {
         if (type == null || type.isBlank()) {
-            throw new ZoneEditException("type", "the RR type is missing, e.g. A");
+            throw Refused.invalid("type", "the RR type is missing, e.g. A");
         }
         int value = Type.value(type.strip().toUpperCase(), true);
         if (value < 0 || !Type.isRR(value)) {
-            throw new ZoneEditException("type", "'" + type + "' is not an RR type (RFC 1035 §3.2.2: A, NS, CNAME, "
+            throw Refused.invalid("type", "'" + type + "' is not an RR type (RFC 1035 §3.2.2: A, NS, CNAME, "
                     + "SOA, MX, TXT, ...)");
         }
         return value;
@@ -110,7 +104,7 @@ public final class RRsetEdit {
         try {
             return Zone.parse(before.origin().toString(), after.masterFile());
         } catch (IllegalArgumentException e) {
-            throw new ZoneEditException("values", "the zone would not load: " + e.getMessage());
+            throw Refused.invalid("values", "the zone would not load: " + e.getMessage());
         }
     }
 }

@@ -1,36 +1,33 @@
 package com.packetjourney.dns.messaging;
 
-import com.packetjourney.contracts.HopEvent;
-import com.packetjourney.contracts.Json;
+import com.packetjourney.contracts.HopType;
 import com.packetjourney.dns.service.DnsService;
-import com.packetjourney.metrics.HopMetrics;
+import com.packetjourney.hop.HopProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
-/** dhcp → dns: a record that cannot be read fails here and goes to the dead-letter topic. */
+/**
+ * dhcp → dns. The input is paused until the world and the resolver's own past hops have been read (see
+ * {@link DnsWorld}); each event written is noted so that reading it back does not apply its cache fills twice.
+ */
 @ApplicationScoped
 public class DnsHop {
-    /** Paused until the world has been read (see {@link DnsWorld}): the hop is pure computation, on the event loop. */
     static final String INPUT = "dhcp";
 
-    @Inject
-    DnsService service;
-    @Inject
-    DnsWorld world;
-    @Inject
-    HopMetrics metrics;
+    private final HopProcessor hop;
+
+    DnsHop(DnsService service, DnsWorld world, DnsMetrics metrics, MeterRegistry registry) {
+        this.hop = HopProcessor.of(HopType.DNS_RESOLVED, registry, service::handle)
+                .observedBy(metrics::onResolved)
+                .observedBy(out -> world.writtenHere(out.journeyId()));
+    }
 
     @Incoming(INPUT)
     @Outgoing("dns")
-    public Record<String, String> onDhcpConfigured(byte[] json) {
-        HopEvent out = metrics.record(json, service::handle);
-        if (out == null) {
-            return null;
-        }
-        world.writtenHere(out.journeyId());
-        return Record.of(out.journeyId(), Json.write(out));
+    public Record<String, byte[]> onDhcpConfigured(byte[] record) {
+        return hop.process(record);
     }
 }

@@ -3,21 +3,16 @@ package com.packetjourney.dns.messaging;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.hop.DnsResolved;
-import com.packetjourney.metrics.HopMetrics;
 import com.packetjourney.metrics.Labels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The resolver's metrics: its hop (see {@link HopMetrics}), answers by the level that gave them
+ * The resolver's own metrics (its hop's are {@link com.packetjourney.metrics.HopMetrics}): answers by the level that gave them
  * ({@code pj_dns_answers_total{answered_by}}, labelled with the event's {@code answeredBy} as it is), and the share
  * of answers a cache gave since start ({@code pj_dns_cache_hit_ratio}). A cache level names itself "...-cache".
  */
@@ -25,26 +20,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public class DnsMetrics {
     private static final String SERVICE = HopType.DNS_RESOLVED.service();
 
-    @Inject
-    MeterRegistry registry;
-
+    private final MeterRegistry registry;
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
 
-    @PostConstruct
-    void registerHitRatio() {
+    DnsMetrics(MeterRegistry registry) {
+        this.registry = registry;
         Gauge.builder("pj.dns.cache.hit.ratio", this, DnsMetrics::hitRatio)
                 .description("Share of the DNS answers given since start that came from a cache (0 to 1)")
                 .tag(Labels.SERVICE, SERVICE).register(registry);
     }
 
-    @Produces
-    @Singleton
-    HopMetrics hopMetrics() {
-        return new HopMetrics(registry, HopType.DNS_RESOLVED, this::onResolved);
-    }
-
-    private void onResolved(HopEvent out) {
+    void onResolved(HopEvent out) {
         if (!(out.payload() instanceof DnsResolved dns) || dns.answeredBy() == null) {
             return;
         }

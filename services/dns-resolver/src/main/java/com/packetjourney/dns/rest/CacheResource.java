@@ -1,11 +1,11 @@
 package com.packetjourney.dns.rest;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.DnsCacheFlush;
 import com.packetjourney.dns.domain.CacheLevel;
 import com.packetjourney.dns.messaging.DnsWorld;
 import com.packetjourney.dns.service.DnsService;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,10 +32,13 @@ public class CacheResource {
     private static final Set<String> LEVELS = Set.of(DnsCacheFlush.LEVEL_BROWSER, DnsCacheFlush.LEVEL_OS,
             DnsCacheFlush.LEVEL_ROUTER, DnsCacheFlush.LEVEL_RESOLVER, DnsCacheFlush.LEVEL_ALL);
 
-    @Inject
-    DnsService service;
-    @Inject
-    DnsWorld world;
+    private final DnsService service;
+    private final DnsWorld world;
+
+    CacheResource(DnsService service, DnsWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     /** Every entry alive at {@code at} (default: the latest simulated instant seen), with the TTL it has left. */
     @GET
@@ -52,27 +55,24 @@ public class CacheResource {
                                @QueryParam("lan") String lan, @QueryParam("resolver") String resolver,
                                @QueryParam("at") String at) {
         if (blank(level) || !LEVELS.contains(level.strip())) {
-            throw new InvalidParameterException("level", "level must be one of browser, os, router, resolver or all, not "
+            throw Refused.invalid("level", "level must be one of browser, os, router, resolver or all, not "
                     + (level == null ? "missing" : "'" + level + "'"));
         }
         String flushed = level.strip();
         String onlyClient = narrowing("client", client, flushed, CacheLevel.BROWSER, CacheLevel.OS);
         String onlyLan = narrowing("lan", lan, flushed, CacheLevel.ROUTER);
         String onlyResolver = narrowing("resolver", resolver, flushed, CacheLevel.RESOLVER);
-        if (onlyClient != null && !service.hasClient(onlyClient)) {
-            throw new InvalidParameterException("client", "no client device '" + onlyClient + "' in the world");
+        if (onlyClient != null && !service.clients().containsKey(onlyClient)) {
+            throw Refused.invalid("client", "no client device '" + onlyClient + "' in the world");
         }
-        if (onlyLan != null && !service.hasLan(onlyLan)) {
-            throw new InvalidParameterException("lan", "no LAN '" + onlyLan + "' in the world");
+        if (onlyLan != null && !service.lans().containsKey(onlyLan)) {
+            throw Refused.invalid("lan", "no LAN '" + onlyLan + "' in the world");
         }
         if (onlyResolver != null && !Address.isDottedQuad(onlyResolver)) {
-            throw new InvalidParameterException("resolver", "'" + onlyResolver + "' is not an IPv4 address");
+            throw Refused.invalid("resolver", "'" + onlyResolver + "' is not an IPv4 address");
         }
         DnsCacheFlush flush = new DnsCacheFlush(flushed, onlyClient, onlyLan, onlyResolver, instant(at));
-        world.publish(Topics.WORLD_DNS_CACHE_FLUSHES, flush.key(), flush);
-        // Flushes are keyed and commute, so applying it now as well as when it is read back changes nothing but
-        // that the next journey is sure to see it.
-        service.onCacheFlush(flush.key(), flush);
+        world.feed().publish(Topics.WORLD_DNS_CACHE_FLUSHES, flush.key(), flush);
         return flush;
     }
 
@@ -84,7 +84,7 @@ public class CacheResource {
         boolean applies = level.equals(DnsCacheFlush.LEVEL_ALL)
                 || Set.of(narrows).stream().anyMatch(l -> l.wireName().equals(level));
         if (!applies) {
-            throw new InvalidParameterException(field, field + " narrows only the "
+            throw Refused.invalid(field, field + " narrows only the "
                     + String.join(" and ", Set.of(narrows).stream().map(CacheLevel::wireName).sorted().toList())
                     + " caches, not the " + level + " caches");
         }
@@ -93,13 +93,13 @@ public class CacheResource {
 
     private Instant instant(String at) {
         if (blank(at)) {
-            return service.latestSimTime().orElseThrow(() -> new InvalidParameterException("at",
+            return service.latestSimTime().orElseThrow(() -> Refused.invalid("at",
                     "no journey has been seen and no simulation is loaded: give at, e.g. 2026-01-01T09:00:00Z"));
         }
         try {
             return OffsetDateTime.parse(at.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("at", "'" + at + "' is not an ISO-8601 date-time with offset, "
+            throw Refused.invalid("at", "'" + at + "' is not an ISO-8601 date-time with offset, "
                     + "e.g. 2026-01-01T09:00:00Z");
         }
     }

@@ -1,7 +1,7 @@
 package com.packetjourney.dns.rest;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.dns.service.DnsService;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,19 +14,22 @@ import org.xbill.DNS.TextParseException;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResolutionResource {
-    @Inject
-    DnsService service;
+    private final DnsService service;
+
+    ResolutionResource(DnsService service) {
+        this.service = service;
+    }
 
     @GET
     @Path("resolve")
     public DnsService.Trace resolve(@QueryParam("name") String name) {
         if (name == null || name.isBlank()) {
-            throw new InvalidParameterException("name", "the name to resolve is missing, e.g. ?name=packet-journey.com");
+            throw Refused.invalid("name", "the name to resolve is missing, e.g. ?name=packet-journey.com");
         }
         try {
             return service.trace(Name.fromString(name.strip(), Name.root));
         } catch (TextParseException e) {
-            throw new InvalidParameterException("name", "'" + name + "' is not a domain name: " + e.getMessage());
+            throw Refused.invalid("name", "'" + name + "' is not a domain name: " + e.getMessage());
         }
     }
 }

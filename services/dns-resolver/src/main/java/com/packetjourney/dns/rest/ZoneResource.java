@@ -1,11 +1,12 @@
 package com.packetjourney.dns.rest;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.DnsZone;
 import com.packetjourney.dns.messaging.DnsWorld;
 import com.packetjourney.dns.service.DnsService;
-import com.packetjourney.dns.service.NotFoundException;
-import jakarta.inject.Inject;
+import com.packetjourney.dns.service.DnsZones;
+import com.packetjourney.kafka.WorldChanges;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,35 +15,37 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
  * The zones of the world's authoritative servers, and edits to them. An edit is a world change: the whole updated
- * zone is written to pj.world.dns-zones, and the response comes once this service has read it back. Resolvers
- * see it only when what they cached from the old zone expires.
+ * zone is written to pj.world.dns-zones; the answer comes once this service has read it back (200), or 202 if that
+ * took longer than {@link WorldChanges#APPLY_TIMEOUT}. Resolvers see it only when what they cached from the old zone
+ * expires.
  */
 @Path("/zones")
 @Produces(MediaType.APPLICATION_JSON)
 public class ZoneResource {
-    private static final Duration READ_BACK = Duration.ofSeconds(30);
+    private final DnsService service;
+    private final DnsWorld world;
 
-    @Inject
-    DnsService service;
-    @Inject
-    DnsWorld world;
+    ZoneResource(DnsService service, DnsWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     /** The origins of the zones the world's authoritative servers serve. */
     @GET
     public List<String> zones() {
-        return service.zoneOrigins();
+        return readZones().origins();
     }
 
     @GET
     @Path("{origin}")
     public DnsZone zone(@PathParam("origin") String origin) {
-        return service.zone(origin).orElseThrow(() -> new NotFoundException("origin", "no zone '" + origin
+        return readZones().zone(origin).orElseThrow(() -> Refused.unknown("origin", "no zone '" + origin
                 + "' in the world"));
     }
 
@@ -50,33 +53,34 @@ public class ZoneResource {
     @PUT
     @Path("{origin}/records")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DnsZone replace(@PathParam("origin") String origin, RecordSetBody body) throws InterruptedException {
+    public Response replace(@PathParam("origin") String origin, RecordSetBody body) {
         if (body == null) {
-            throw new InvalidParameterException("body", "the RRset is missing, e.g. {\"name\":\"www." + origin
+            throw Refused.invalid("body", "the RRset is missing, e.g. {\"name\":\"www." + origin
                     + "\",\"type\":\"A\",\"ttl\":300,\"values\":[\"192.0.2.1\"]}");
         }
         // One edit at a time: each starts from the zone the previous one left, read back from the world.
         synchronized (ZoneResource.class) {
-            return write(service.replaceRRset(origin, body.name(), body.type(), body.ttl(), body.values()));
+            return write(readZones().replaceRRset(origin, body.name(), body.type(), body.ttl(), body.values()));
         }
     }
 
     /** Removes one RRset of the zone. */
     @DELETE
     @Path("{origin}/records/{name}/{type}")
-    public DnsZone remove(@PathParam("origin") String origin, @PathParam("name") String name,
-                          @PathParam("type") String type) throws InterruptedException {
+    public Response remove(@PathParam("origin") String origin, @PathParam("name") String name,
+                           @PathParam("type") String type) {
         synchronized (ZoneResource.class) {
-            return write(service.removeRRset(origin, name, type));
+            return write(readZones().removeRRset(origin, name, type));
         }
     }
 
-    private DnsZone write(DnsService.ZoneChange change) throws InterruptedException {
-        world.publish(Topics.WORLD_DNS_ZONES, change.key(), change.zone());
-        if (!service.awaitZone(change, READ_BACK)) {
-            throw new IllegalStateException("zone " + change.key() + " was written but not read back within "
-                    + READ_BACK.toSeconds() + " s");
-        }
-        return change.zone();
+    private DnsZones readZones() {
+        world.feed().awaitCaughtUp();
+        return service.zones();
+    }
+
+    private Response write(DnsZones.ZoneChange change) {
+        WorldChanges.Applied written = world.feed().publish(Topics.WORLD_DNS_ZONES, change.key(), change.zone());
+        return Response.status(written.httpStatus()).entity(change.zone()).build();
     }
 }

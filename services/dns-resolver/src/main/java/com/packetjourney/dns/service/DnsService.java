@@ -10,11 +10,8 @@ import com.packetjourney.contracts.hop.DnsResolved.CacheLookup;
 import com.packetjourney.contracts.hop.DnsResolved.DnsStep;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.DnsCacheFlush;
-import com.packetjourney.contracts.world.DnsZone;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.Simulation;
-import com.packetjourney.dns.domain.AuthoritativeServers;
-import com.packetjourney.dns.domain.AuthoritativeServers.HostedZone;
 import com.packetjourney.dns.domain.CacheEntry;
 import com.packetjourney.dns.domain.CacheFlush;
 import com.packetjourney.dns.domain.CacheKey;
@@ -23,11 +20,12 @@ import com.packetjourney.dns.domain.CacheProbe;
 import com.packetjourney.dns.domain.CacheStamp;
 import com.packetjourney.dns.domain.DnsCaches;
 import com.packetjourney.dns.domain.QueryPath;
-import com.packetjourney.dns.domain.RRsetEdit;
-import com.packetjourney.dns.domain.RecursiveResolver;
 import com.packetjourney.dns.domain.Resolution;
 import com.packetjourney.dns.domain.Step;
-import com.packetjourney.dns.domain.Zone;
+import com.packetjourney.kafka.WorldTable;
+import com.packetjourney.kafka.WorldValue;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -35,17 +33,12 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -59,18 +52,14 @@ import java.util.random.RandomGenerator;
  * the zones as they were then. Live hops go through the same {@link #remember} as the rebuild, so a restarted
  * service holds exactly the caches it had. Thread-safe: world updates and hops come from different threads.
  */
+@Singleton
 public class DnsService {
     private final Clock wallClock;
-    private final Map<String, ClientDevice> clients = new HashMap<>();
-    private final Map<String, LanSegment> lans = new HashMap<>();
-    /** Parsed zones by world key, sorted so the same world always builds the same servers. */
-    private final Map<String, HostedZone> zones = new TreeMap<>();
-    /** The zones as the world has them, by key: the base of zone edits. */
-    private final Map<String, DnsZone> worldZones = new HashMap<>();
+    private final WorldValue<Simulation> simulation = new WorldValue<>();
+    private final WorldTable<ClientDevice> clients = new WorldTable<>();
+    private final WorldTable<LanSegment> lans = new WorldTable<>();
+    private final DnsZones zones = new DnsZones();
     private final DnsCaches caches = new DnsCaches();
-    private RecursiveResolver resolver = new RecursiveResolver(new AuthoritativeServers(List.of()));
-    private long seed;
-    private Instant epoch;
     /** The latest simulated instant a DNS hop ended at: where a flush without a time applies. */
     private Instant latestSimTime;
 
@@ -78,46 +67,29 @@ public class DnsService {
     public record Trace(Outcome outcome, long latencyMicros, DnsResolved resolution) {
     }
 
-    /** A zone as an edit would make it, under its world key; it takes effect once read back from the world. */
-    public record ZoneChange(String key, DnsZone zone) {
-    }
-
+    @Inject
     public DnsService(Clock wallClock) {
         this.wallClock = wallClock;
     }
 
-    public synchronized void onSimulation(Simulation simulation) {
-        this.seed = simulation == null ? 0 : simulation.seed();
-        this.epoch = simulation == null ? null : simulation.epoch();
+    /** The simulation's settings, as read from the world. */
+    public WorldValue<Simulation> simulation() {
+        return simulation;
     }
 
-    public synchronized void onClient(String name, ClientDevice client) {
-        if (client == null) {
-            clients.remove(name);
-        } else {
-            clients.put(name, client);
-        }
+    /** The client devices, as read from the world. */
+    public WorldTable<ClientDevice> clients() {
+        return clients;
     }
 
-    public synchronized void onLan(String id, LanSegment lan) {
-        if (lan == null) {
-            lans.remove(id);
-        } else {
-            lans.put(id, lan);
-        }
+    /** The LANs, as read from the world: which resolver a device's queries go to. */
+    public WorldTable<LanSegment> lans() {
+        return lans;
     }
 
-    /** A zone whose master file does not parse is refused with an exception; its previous version stays. */
-    public synchronized void onZone(String key, DnsZone zone) {
-        if (zone == null) {
-            zones.remove(key);
-            worldZones.remove(key);
-        } else {
-            zones.put(key, new HostedZone(Zone.parse(zone.origin(), zone.masterFile()), zone.servers()));
-            worldZones.put(key, zone);
-        }
-        resolver = new RecursiveResolver(new AuthoritativeServers(zones.values()));
-        notifyAll();
+    /** The zones of the world's authoritative servers. */
+    public DnsZones zones() {
+        return zones;
     }
 
     /** A flush read from the world; a tombstone withdraws the flush under its key. */
@@ -131,11 +103,8 @@ public class DnsService {
         remember(event);
     }
 
-    /** Computes the DNS hop after the laptop got its configuration; returns null for a journey that already failed. */
+    /** Computes the DNS hop after the laptop got its configuration. */
     public synchronized HopEvent handle(HopEvent in) {
-        if (!in.outcome().isOk()) {
-            return null;
-        }
         HopEvent out = resolve(in);
         remember(out);
         return out;
@@ -158,7 +127,7 @@ public class DnsService {
             return in.next(0, wall, Outcome.failed(FailureCode.DNS_NXDOMAIN, "'" + host
                     + "' is not a domain name (" + e.getMessage() + "), so no query was sent"), context, payload);
         }
-        RandomGenerator random = new SplittableRandom(seed ^ in.journeyId().hashCode());
+        RandomGenerator random = new SplittableRandom(seed() ^ in.journeyId().hashCode());
         String client = context.client();
         List<CacheLookup> lookups = new ArrayList<>();
 
@@ -191,7 +160,7 @@ public class DnsService {
                     lookups, random, fillsBelow(CacheLevel.ROUTER, client, lan.id(), router.entry()));
         }
 
-        Resolution resolution = resolver.resolve(name, random, caches.resolver(lan.recursiveResolver(), now));
+        Resolution resolution = zones.resolver().resolve(name, random, caches.resolver(lan.recursiveResolver(), now));
         lookups.add(lookup(CacheLevel.RESOLVER, resolution.cacheLookup()));
         List<CacheFill> fills = new ArrayList<>();
         resolution.learned().forEach(e -> fills.add(fill(CacheLevel.RESOLVER, lan.recursiveResolver(), e)));
@@ -269,8 +238,8 @@ public class DnsService {
 
     /** Resolves a name from a cold cache as the ISP's resolver would, without a journey (like dig +trace). */
     public synchronized Trace trace(Name name) {
-        RandomGenerator random = new SplittableRandom(seed ^ name.hashCode());
-        Resolution resolution = resolver.resolve(name, random);
+        RandomGenerator random = new SplittableRandom(seed() ^ name.hashCode());
+        Resolution resolution = zones.resolver().resolve(name, random);
         String answeredBy = DnsResolved.BY_ITERATIVE;
         if (!resolution.isResolved()) {
             return new Trace(Outcome.failed(resolution.failure(), resolution.failureMessage()),
@@ -280,43 +249,6 @@ public class DnsService {
                 pick(resolution.addressStrings(), random), List.of(), List.of()));
     }
 
-    public synchronized List<String> zoneOrigins() {
-        return zones.values().stream().map(z -> z.zone().origin().toString()).toList();
-    }
-
-    /** The zone with that origin as the world has it. */
-    public synchronized Optional<DnsZone> zone(String origin) {
-        return keyOf(origin).map(worldZones::get);
-    }
-
-    /** The zone with one RRset replaced, to be written to the world; nothing changes until it is read back. */
-    public synchronized ZoneChange replaceRRset(String origin, String name, String type, Long ttl,
-                                                List<String> values) {
-        return edit(origin, zone -> RRsetEdit.replace(zone, name, type, ttl, values));
-    }
-
-    /** The zone without one RRset, to be written to the world. */
-    public synchronized ZoneChange removeRRset(String origin, String name, String type) {
-        try {
-            return edit(origin, zone -> RRsetEdit.remove(zone, name, type));
-        } catch (RRsetEdit.NoSuchRRsetException e) {
-            throw new NotFoundException("name", e.getMessage());
-        }
-    }
-
-    /** Waits until the world has brought the change back, so a caller reads its own write. */
-    public synchronized boolean awaitZone(ZoneChange change, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!change.zone().equals(worldZones.get(change.key()))) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return true;
-    }
-
     /** Every cache entry alive at the simulated instant. */
     public synchronized List<DnsCaches.Held> cachesAt(Instant at) {
         return caches.alive(at);
@@ -324,34 +256,11 @@ public class DnsService {
 
     /** Where a flush or view without a time applies: the latest simulated instant seen, else the epoch. */
     public synchronized Optional<Instant> latestSimTime() {
-        return Optional.ofNullable(latestSimTime != null ? latestSimTime : epoch);
+        return Optional.ofNullable(latestSimTime != null ? latestSimTime : Simulation.epochOf(simulation.get()));
     }
 
-    public synchronized boolean hasClient(String name) {
-        return clients.containsKey(name);
-    }
-
-    public synchronized boolean hasLan(String id) {
-        return lans.containsKey(id);
-    }
-
-    private ZoneChange edit(String origin, UnaryOperator<Zone> edit) {
-        String key = keyOf(origin).orElseThrow(() -> new NotFoundException("origin", "no zone '" + origin
-                + "' in the world; zones: " + String.join(", ", zoneOrigins())));
-        DnsZone before = worldZones.get(key);
-        Zone after = edit.apply(zones.get(key).zone());
-        return new ZoneChange(key, new DnsZone(before.origin(), before.servers(), after.masterFile()));
-    }
-
-    private Optional<String> keyOf(String origin) {
-        Name wanted;
-        try {
-            wanted = Name.fromString(origin, Name.root);
-        } catch (TextParseException e) {
-            return Optional.empty();
-        }
-        return zones.entrySet().stream().filter(z -> z.getValue().zone().origin().equals(wanted))
-                .map(Map.Entry::getKey).findFirst();
+    private long seed() {
+        return Simulation.seedOf(simulation.get());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.packetjourney.dns.domain;
 
+import com.packetjourney.contracts.Refused;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -14,7 +15,7 @@ class RRsetEditTest {
     private static final Zone ZONE = Zone.parse(TestZones.PACKET_JOURNEY.origin(), TestZones.PACKET_JOURNEY.masterFile());
 
     private static void rejected(Runnable edit, String field, String detail) {
-        assertThatThrownBy(edit::run).isInstanceOfSatisfying(ZoneEditException.class, e -> {
+        assertThatThrownBy(edit::run).isInstanceOfSatisfying(Refused.class, e -> {
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(detail);
         });
@@ -76,7 +77,7 @@ class RRsetEditTest {
         Zone without = RRsetEdit.remove(ZONE, "packet-journey.com.", "CNAME");
         assertThat(without.masterFile()).doesNotContain("CNAME");
         assertThatThrownBy(() -> RRsetEdit.remove(ZONE, "www.packet-journey.com.", "A"))
-                .isInstanceOf(RRsetEdit.NoSuchRRsetException.class)
+                .isInstanceOf(Refused.class)
                 .hasMessage("www.packet-journey.com. has no A RRset in zone packet-journey.com.");
         rejected(() -> RRsetEdit.remove(ZONE, "@", "SOA"), "type", "cannot lose its SOA");
         rejected(() -> RRsetEdit.remove(ZONE, "www", "NOPE"), "type", "not an RR type");

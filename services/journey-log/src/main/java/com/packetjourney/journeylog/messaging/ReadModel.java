@@ -1,6 +1,7 @@
 package com.packetjourney.journeylog.messaging;
 
 import com.packetjourney.contracts.Topics;
+import com.packetjourney.kafka.TopicTail;
 import com.packetjourney.journeylog.domain.PartitionSnapshot;
 import com.packetjourney.journeylog.service.JourneyLogService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +50,7 @@ public class ReadModel {
     private final String instanceId = "journey-log-" + UUID.randomUUID().toString().substring(0, 8);
     private HopEventFetcher fetcher;
     private SnapshotTopic snapshots;
-    private HopLogReader reader;
+    private TopicTail reader;
     private PartitionOwnership ownership;
     private Snapshotter snapshotter;
     private ScheduledExecutorService timer;
@@ -73,7 +74,7 @@ public class ReadModel {
         restoredSnapshots = loaded.size();
         LOG.infof("restored %d snapshots (%d journeys); reading the hop topics on from their offsets",
                 loaded.size(), service.journeyCount());
-        reader = new HopLogReader(instanceId, bootstrapServers, Topics.hopTopics(), service).start();
+        reader = hopReader(instanceId, bootstrapServers, Topics.hopTopics(), service).start();
         ownership = new PartitionOwnership(bootstrapServers, group, Topics.JOURNEY_REQUESTED, instanceId).start();
         snapshotter = new Snapshotter(service, ownership::owned, snapshots::write);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -85,6 +86,19 @@ public class ReadModel {
         long every = snapshotInterval.toMillis();
         timer.scheduleWithFixedDelay(() -> guarded("snapshot", this::snapshotIfCaughtUp), every, every,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The reader of every partition of the hop topics into the journey log, each from where the restored snapshot
+     * left off (from the beginning where there is none). Not on any journey's path, so it fetches in batches; it
+     * commits nothing: the offsets the fold covers travel with its snapshots.
+     */
+    static TopicTail.Builder hopReader(String name, String bootstrapServers, List<String> hopTopics,
+                                       JourneyLogService service) {
+        return TopicTail.reading(name + "-hops", bootstrapServers).topics(hopTopics)
+                .consumerConfig(TopicTail.BATCHED_FETCH)
+                .startingAt(service::nextOffset)
+                .handler(r -> service.onHopRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
     }
 
     private void snapshotIfCaughtUp() {
@@ -104,14 +118,7 @@ public class ReadModel {
 
     /** Blocks until the hop topics have been read up to where they stood at start. */
     public void awaitCaughtUp() {
-        try {
-            if (!reader.awaitCaughtUp(Duration.ofSeconds(60))) {
-                throw new IllegalStateException("hop topics not read within 60 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        reader.awaitCaughtUpOrFail();
     }
 
     public String instanceId() {

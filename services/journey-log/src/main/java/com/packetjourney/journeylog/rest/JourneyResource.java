@@ -1,6 +1,8 @@
 package com.packetjourney.journeylog.rest;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.journey.JourneyView;
+import com.packetjourney.rest.Problem;
 import com.packetjourney.journeylog.domain.JourneyFilter;
 import com.packetjourney.journeylog.domain.JourneyStats;
 import com.packetjourney.journeylog.domain.Page;
@@ -8,7 +10,6 @@ import com.packetjourney.journeylog.messaging.ReadModel;
 import com.packetjourney.journeylog.service.JourneyLogService;
 import com.packetjourney.journeylog.service.JourneySummary;
 import io.smallrye.mutiny.Multi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,12 +42,15 @@ public class JourneyResource {
     static final String TOTAL_COUNT = "X-Total-Count";
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-    @Inject
-    JourneyLogService service;
-    @Inject
-    ReadModel readModel;
-    @Inject
-    JourneyUpdates updates;
+    private final JourneyLogService service;
+    private final ReadModel readModel;
+    private final JourneyUpdates updates;
+
+    JourneyResource(JourneyLogService service, ReadModel readModel, JourneyUpdates updates) {
+        this.service = service;
+        this.readModel = readModel;
+        this.updates = updates;
+    }
 
     @GET
     @Path("/{id}")
@@ -60,12 +64,10 @@ public class JourneyResource {
     public Response journey(@PathParam("id") String id) {
         readModel.awaitCaughtUp();
         try {
-            return service.journey(id)
-                    .map(view -> Response.ok(view).build())
-                    .orElseGet(() -> Problem.notFound("id", "no event of journey " + id
-                            + " has been seen on the hop topics"));
+            return Response.ok(service.journey(id).orElseThrow(() -> Refused.unknown("id", "no event of journey " + id
+                    + " has been seen on the hop topics"))).build();
         } catch (IllegalStateException e) {
-            return Problem.unavailable("journey " + id + " is known, but its events could not be read back from "
+            throw Refused.unavailable("journey " + id + " is known, but its events could not be read back from "
                     + "the hop topics: " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package com.packetjourney.journeylog.rest;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.journey.JourneyStatus;
@@ -26,7 +27,7 @@ final class QueryParams {
         Instant simFrom = instant("from", from);
         Instant simTo = instant("to", to);
         if (simFrom != null && simTo != null && !simFrom.isBefore(simTo)) {
-            throw new BadParameterException("to", "must be after from (" + simFrom + "), got " + simTo);
+            throw Refused.invalid("to", "must be after from (" + simFrom + "), got " + simTo);
         }
         return new JourneyFilter(status(status), hop(failingHop), code(failureCode), text(client), text(domain),
                 simFrom, simTo);
@@ -35,7 +36,7 @@ final class QueryParams {
     static int limit(String limit) {
         int max = number("limit", limit, DEFAULT_LIMIT, "a whole number from 1 to " + MAX_LIMIT);
         if (max < 1 || max > MAX_LIMIT) {
-            throw new BadParameterException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            throw Refused.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
         return max;
     }
@@ -43,7 +44,7 @@ final class QueryParams {
     static int offset(String offset) {
         int from = number("offset", offset, 0, "a whole number from 0");
         if (from < 0) {
-            throw new BadParameterException("offset", "must be a whole number from 0");
+            throw Refused.invalid("offset", "must be a whole number from 0");
         }
         return from;
     }
@@ -55,7 +56,7 @@ final class QueryParams {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new BadParameterException(field, "must be " + expected + ", got '" + value + "'");
+            throw Refused.invalid(field, "must be " + expected + ", got '" + value + "'");
         }
     }
 
@@ -66,7 +67,7 @@ final class QueryParams {
         try {
             return JourneyStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException("status", "must be one of " + Arrays.toString(JourneyStatus.values()));
+            throw Refused.invalid("status", "must be one of " + Arrays.toString(JourneyStatus.values()));
         }
     }
 
@@ -81,7 +82,7 @@ final class QueryParams {
                 return t;
             }
         }
-        throw new BadParameterException("failingHop", "must be one of "
+        throw Refused.invalid("failingHop", "must be one of "
                 + Arrays.stream(HopType.values()).map(HopType::wireName).toList());
     }
 
@@ -92,7 +93,7 @@ final class QueryParams {
         try {
             return FailureCode.valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException("failureCode", "must be one of " + Arrays.toString(FailureCode.values()));
+            throw Refused.invalid("failureCode", "must be one of " + Arrays.toString(FailureCode.values()));
         }
     }
 
@@ -103,7 +104,7 @@ final class QueryParams {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadParameterException(field, "must be an ISO-8601 instant such as 2026-01-01T09:00:00Z, got '"
+            throw Refused.invalid(field, "must be an ISO-8601 instant such as 2026-01-01T09:00:00Z, got '"
                     + value + "'");
         }
     }

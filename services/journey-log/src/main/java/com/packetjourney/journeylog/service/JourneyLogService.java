@@ -12,6 +12,7 @@ import com.packetjourney.journeylog.domain.JourneyStats;
 import com.packetjourney.journeylog.domain.JourneyStore;
 import com.packetjourney.journeylog.domain.LogPosition;
 import com.packetjourney.journeylog.domain.Page;
+import com.packetjourney.journeylog.domain.PartitionProgress;
 import com.packetjourney.journeylog.domain.PartitionSnapshot;
 import org.jboss.logging.Logger;
 
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -42,11 +42,7 @@ public class JourneyLogService {
 
     private final JourneyStore store;
     private final Clock wallClock;
-    /** Hop partition number to hop topic to the next offset to read there. */
-    private final Map<Integer, Map<String, Long>> offsets = new TreeMap<>();
-    private final Map<Integer, Set<String>> journeysByPartition = new TreeMap<>();
-    /** Records read per partition: a snapshot is only worth writing when this moved. */
-    private final Map<Integer, Long> recordsByPartition = new HashMap<>();
+    private final PartitionProgress progress = new PartitionProgress();
     /** Journeys not completed or failed: the only ones that can stall. */
     private final Set<String> unfinished = new HashSet<>();
     private final Set<String> reportedStalled = new HashSet<>();
@@ -80,13 +76,12 @@ public class JourneyLogService {
     public boolean onHopRecord(String topic, int partition, long offset, String key, byte[] value) {
         JourneySummary changed;
         synchronized (this) {
-            offsets.computeIfAbsent(partition, p -> new TreeMap<>()).merge(topic, offset + 1, Math::max);
-            recordsByPartition.merge(partition, 1L, Long::sum);
+            progress.read(topic, partition, offset);
             HopEvent event = read(topic, key, value);
             if (event == null || !store.apply(event, position(event, topic, partition, offset))) {
                 return false;
             }
-            journeysByPartition.computeIfAbsent(partition, p -> new TreeSet<>()).add(event.journeyId());
+            progress.holds(partition, event.journeyId());
             changed = track(event.journeyId());
         }
         listeners.forEach(l -> l.accept(changed));
@@ -153,7 +148,7 @@ public class JourneyLogService {
 
     /** Loads a snapshot taken earlier (by this instance or another): its journeys and the offsets to go on from. */
     public synchronized void restore(PartitionSnapshot snapshot) {
-        Set<String> ids = journeysByPartition.computeIfAbsent(snapshot.partition(), p -> new TreeSet<>());
+        Set<String> ids = new TreeSet<>();
         Map<String, List<HopEvent>> eventsByJourney = new HashMap<>();
         snapshot.events().forEach(e -> eventsByJourney.computeIfAbsent(e.journeyId(), id -> new ArrayList<>()).add(e));
         for (IndexedJourney entry : snapshot.journeys()) {
@@ -164,37 +159,34 @@ public class JourneyLogService {
         // a snapshot from before the index: events only, their positions unknown
         eventsByJourney.values().forEach(events -> events.forEach(store::apply));
         ids.addAll(eventsByJourney.keySet());
+        ids.forEach(id -> progress.holds(snapshot.partition(), id));
         ids.forEach(this::track);
-        Map<String, Long> known = offsets.computeIfAbsent(snapshot.partition(), p -> new TreeMap<>());
-        snapshot.offsets().forEach((topic, next) -> known.merge(topic, next, Math::max));
+        progress.restore(snapshot.partition(), snapshot.offsets());
     }
 
     /** The fold's state for one partition number and the offsets it covers, consistent with each other. */
     public synchronized PartitionSnapshot snapshot(int partition) {
         List<IndexedJourney> journeys = new ArrayList<>();
         List<HopEvent> events = new ArrayList<>();
-        for (String id : journeysByPartition.getOrDefault(partition, Set.of())) {
+        for (String id : progress.journeys(partition)) {
             journeys.add(store.entry(id, Instant.MIN).orElseThrow());
             events.addAll(store.eventsToSnapshot(id));
         }
-        return new PartitionSnapshot(partition, Map.copyOf(offsets.getOrDefault(partition, Map.of())), journeys,
-                events);
+        return new PartitionSnapshot(partition, progress.offsets(partition), journeys, events);
     }
 
     /** The next offset to read in a hop topic's partition, if anything of it has been read or restored. */
     public synchronized Optional<Long> nextOffset(String topic, int partition) {
-        return Optional.ofNullable(offsets.getOrDefault(partition, Map.of()).get(topic));
+        return progress.nextOffset(topic, partition);
     }
 
     /** Per partition number, the next offset to read in each hop topic. */
     public synchronized Map<Integer, Map<String, Long>> offsets() {
-        Map<Integer, Map<String, Long>> copy = new TreeMap<>();
-        offsets.forEach((p, o) -> copy.put(p, Map.copyOf(o)));
-        return copy;
+        return progress.offsets();
     }
 
     public synchronized long recordsRead(int partition) {
-        return recordsByPartition.getOrDefault(partition, 0L);
+        return progress.recordsRead(partition);
     }
 
     /** One journey with its hops: read back from the log if its events are no longer held. */

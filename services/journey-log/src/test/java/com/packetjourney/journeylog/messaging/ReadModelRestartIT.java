@@ -2,6 +2,7 @@ package com.packetjourney.journeylog.messaging;
 
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Json;
+import com.packetjourney.kafka.TopicTail;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.journeylog.domain.JourneyFixtures;
 import com.packetjourney.journeylog.service.JourneyLogService;
@@ -51,7 +52,7 @@ class ReadModelRestartIT {
         JourneyLogService first = new JourneyLogService(Clock.systemUTC(), TIMEOUT, 1, firstLog);
         try (SnapshotTopic snapshots = new SnapshotTopic(SharedKafka.bootstrapServers(), prefix + "snapshots", "it")
                 .ensureExists();
-             HopLogReader reader = new HopLogReader("it-first", SharedKafka.bootstrapServers(), hopTopics, first)
+             TopicTail reader = ReadModel.hopReader("it-first", SharedKafka.bootstrapServers(), hopTopics, first)
                      .start()) {
             assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
             assertThat(reader.recordsRead()).isEqualTo(before.size());
@@ -71,7 +72,7 @@ class ReadModelRestartIT {
             snapshots.loadAll().forEach(second::restore);
         }
         assertThat(second.journeyCount()).isEqualTo(5);
-        try (HopLogReader reader = new HopLogReader("it-second", SharedKafka.bootstrapServers(), hopTopics, second)
+        try (TopicTail reader = ReadModel.hopReader("it-second", SharedKafka.bootstrapServers(), hopTopics, second)
                 .start()) {
             assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
             assertThat(reader.recordsRead()).isEqualTo(after.size());

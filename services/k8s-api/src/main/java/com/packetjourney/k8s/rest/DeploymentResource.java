@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.k8s.Deployment;
 import com.packetjourney.k8s.messaging.K8sApiWorld;
+import com.packetjourney.contracts.Refused;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.k8s.service.K8sApiService;
-import jakarta.inject.Inject;
+import com.packetjourney.kafka.WorldChanges;
+import com.packetjourney.rest.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,42 +21,33 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The scale subresource: "kubectl scale deployment" as a write of the Deployment to the world log. It answers 202
- * because the pods change only once the control plane has read the new Deployment back and reconciled.
+ * The scale subresource: "kubectl scale deployment" as a write of the Deployment to the world log. It answers once
+ * the control plane has read the new Deployment back (200; 202 if that took longer than
+ * {@link WorldChanges#APPLY_TIMEOUT}); the pods follow as it reconciles.
  */
 @Path("/apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale")
 public class DeploymentResource {
     private static final String REPLICAS = "replicas";
 
-    @Inject
-    K8sApiService service;
-    @Inject
-    K8sApiWorld world;
+    private final K8sApiService service;
+    private final K8sApiWorld world;
+
+    DeploymentResource(K8sApiService service, K8sApiWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response scale(@PathParam("namespace") String namespace, @PathParam("name") String name, String body) {
-        JsonNode replicas;
-        try {
-            JsonNode json = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
-            replicas = json == null ? null : json.get(REPLICAS);
-        } catch (IOException e) {
-            return Problem.response(Response.Status.BAD_REQUEST, "the body is not JSON: " + e.getMessage(), REPLICAS);
-        }
-        if (replicas == null || replicas.isNull()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "replicas is required", REPLICAS);
-        }
+        JsonNode replicas = JsonBody.field(body, REPLICAS);
         if (!replicas.isIntegralNumber() || !replicas.canConvertToInt() || replicas.intValue() < 0) {
-            return Problem.response(Response.Status.BAD_REQUEST,
-                    "replicas must be a non-negative integer, got " + replicas, REPLICAS);
+            throw Refused.invalid(REPLICAS, "replicas must be a non-negative integer, got " + replicas);
         }
-        world.awaitCaughtUp();
-        Optional<Deployment> scaled = service.scale(namespace, name, replicas.intValue());
-        if (scaled.isEmpty()) {
-            return Problem.response(Response.Status.NOT_FOUND,
-                    "deployments.apps \"" + name + "\" not found in namespace " + namespace, null);
-        }
-        return Response.accepted(scaled.get()).build();
+        world.feed().awaitCaughtUp();
+        Deployment scaled = service.scale(namespace, name, replicas.intValue());
+        WorldChanges.Applied written = world.feed().publish(Topics.WORLD_K8S_MANIFESTS, scaled.key(), scaled);
+        return Response.status(written.httpStatus()).entity(scaled).build();
     }
 }

@@ -1,8 +1,11 @@
 package com.packetjourney.k8s.rest;
 
 import com.packetjourney.k8s.messaging.K8sApiWorld;
+import com.packetjourney.contracts.Refused;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.k8s.service.K8sApiService;
-import jakarta.inject.Inject;
+import com.packetjourney.kafka.WorldChanges;
+import com.packetjourney.rest.JsonBody;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,17 +19,18 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/api/v1/namespaces/{namespace}/pods/{name}")
 public class NamespacedPodResource {
-    @Inject
-    K8sApiService service;
-    @Inject
-    K8sApiWorld world;
+    private final K8sApiService service;
+    private final K8sApiWorld world;
+
+    NamespacedPodResource(K8sApiService service, K8sApiWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("namespace") String namespace, @PathParam("name") String name) {
-        world.awaitCaughtUp();
-        return service.deletePod(namespace, name).map(p -> Response.ok(p).build())
-                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND,
-                        "pods \"" + name + "\" not found in namespace " + namespace, "name"));
+        world.feed().awaitCaughtUp();
+        return Response.ok(service.deletePod(namespace, name)).build();
     }
 }

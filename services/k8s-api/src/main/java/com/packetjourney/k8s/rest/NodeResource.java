@@ -2,7 +2,6 @@ package com.packetjourney.k8s.rest;
 
 import com.packetjourney.k8s.domain.NodeStatus;
 import com.packetjourney.k8s.service.K8sApiService;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,8 +13,11 @@ import java.util.List;
 @Path("/api/v1/nodes")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
-    @Inject
-    K8sApiService service;
+    private final K8sApiService service;
+
+    NodeResource(K8sApiService service) {
+        this.service = service;
+    }
 
     @GET
     public List<NodeStatus> nodes() {

@@ -1,5 +1,6 @@
 package com.packetjourney.k8s.service;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.k8s.Deployment;
 import com.packetjourney.contracts.k8s.Ingress;
@@ -11,6 +12,10 @@ import com.packetjourney.contracts.k8s.Service;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.k8s.domain.ClusterState;
+import com.packetjourney.kafka.KeyedWriter;
+import com.packetjourney.kafka.WorldWriter;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import com.packetjourney.k8s.domain.DeploymentStatus;
 import com.packetjourney.k8s.domain.NodeStatus;
 
@@ -27,13 +32,8 @@ import java.util.TreeMap;
  * it), writes every pod change as a watch event and mirrors nodes, services and ingresses to their topics when they
  * change. Thread-safe: world updates and REST calls come from different threads.
  */
+@Singleton
 public class K8sApiService {
-
-    /** Writes a keyed record to a topic; a null value is a tombstone. */
-    @FunctionalInterface
-    public interface WorldWriter {
-        void write(String topic, String key, Object value);
-    }
 
     private static final List<String> MIRRORED = List.of(Topics.K8S_NODES, Topics.K8S_SERVICES, Topics.K8S_INGRESSES);
 
@@ -44,6 +44,11 @@ public class K8sApiService {
     private final WorldWriter writer;
     private boolean caughtUp;
     private boolean seedKnown;
+
+    @Inject
+    public K8sApiService(KeyedWriter writer) {
+        this((WorldWriter) writer::sendAndWait);
+    }
 
     public K8sApiService(WorldWriter writer) {
         this.writer = writer;
@@ -102,37 +107,49 @@ public class K8sApiService {
         reconcile();
     }
 
-    /** Writes the Deployment with its new replica count to the world log (the change comes back through it). */
-    public synchronized Optional<Deployment> scale(String namespace, String name, int replicas) {
-        Optional<Deployment> scaled = cluster.deployment(namespace, name).map(d -> new Deployment(d.namespace(),
-                d.name(), replicas, d.labels(), d.image(), d.containerPort()));
-        scaled.ifPresent(d -> writer.write(Topics.WORLD_K8S_MANIFESTS, d.key(), d));
-        return scaled;
+    /**
+     * The Deployment with its new replica count, to be written to the world log (the change comes back through it).
+     *
+     * @throws Refused for a Deployment that does not exist
+     */
+    public synchronized Deployment scale(String namespace, String name, int replicas) {
+        Deployment d = deployment(namespace, name);
+        return new Deployment(d.namespace(), d.name(), replicas, d.labels(), d.image(), d.containerPort());
     }
 
     /**
-     * Writes the Deployment with a new container image to the world log: once read back, its new ReplicaSet rolls
-     * out and replaces the old pods ("kubectl set image").
+     * The Deployment with a new container image, to be written to the world log: once read back, its new ReplicaSet
+     * rolls out and replaces the old pods ("kubectl set image").
+     *
+     * @throws Refused for a Deployment that does not exist
      */
-    public synchronized Optional<Deployment> setImage(String namespace, String name, String image) {
-        Optional<Deployment> updated = cluster.deployment(namespace, name).map(d -> new Deployment(d.namespace(),
-                d.name(), d.replicas(), d.labels(), image, d.containerPort()));
-        updated.ifPresent(d -> writer.write(Topics.WORLD_K8S_MANIFESTS, d.key(), d));
-        return updated;
+    public synchronized Deployment setImage(String namespace, String name, String image) {
+        Deployment d = deployment(namespace, name);
+        return new Deployment(d.namespace(), d.name(), d.replicas(), d.labels(), image, d.containerPort());
+    }
+
+    private Deployment deployment(String namespace, String name) {
+        return cluster.deployment(namespace, name).orElseThrow(() -> Refused.unknown("name",
+                "deployments.apps \"" + name + "\" not found in namespace " + namespace));
     }
 
     /**
      * Deletes a pod ("kubectl delete pod"): it is announced Terminating, then deleted, and its ReplicaSet creates a
-     * replacement. The pod log is this service's own, so the change is written at once. Empty when no such pod.
+     * replacement. The pod log is this service's own, so the change is written at once.
+     *
+     * @throws Refused for a pod that does not exist
      */
-    public synchronized Optional<Pod> deletePod(String namespace, String name) {
-        Optional<Pod> terminating = cluster.markForDeletion(namespace, name);
-        terminating.ifPresent(p -> reconcile());
+    public synchronized Pod deletePod(String namespace, String name) {
+        Pod terminating = cluster.markForDeletion(namespace, name).orElseThrow(() -> Refused.unknown("name",
+                "pods \"" + name + "\" not found in namespace " + namespace));
+        reconcile();
         return terminating;
     }
 
-    public synchronized Optional<DeploymentStatus> deploymentStatus(String namespace, String name) {
-        return cluster.deploymentStatus(namespace, name);
+    /** @throws Refused for a Deployment that does not exist */
+    public synchronized DeploymentStatus deploymentStatus(String namespace, String name) {
+        return cluster.deploymentStatus(namespace, name).orElseThrow(() -> Refused.unknown("name",
+                "deployments.apps \"" + name + "\" not found in namespace " + namespace));
     }
 
     public synchronized List<Pod> pods() {

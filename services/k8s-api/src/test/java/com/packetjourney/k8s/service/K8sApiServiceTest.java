@@ -1,5 +1,6 @@
 package com.packetjourney.k8s.service;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.k8s.Deployment;
 import com.packetjourney.contracts.k8s.Node;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class K8sApiServiceTest {
     private static final Simulation SIMULATION = new Simulation("eks-nginx", 20230904L,
@@ -78,37 +80,34 @@ class K8sApiServiceTest {
     }
 
     @Test
-    void scalingWritesTheDeploymentToTheWorldLogOnlyWhenItExists() {
+    void scalingGivesTheDeploymentToWriteOnlyWhenItExistsAndChangesNothingYet() {
         K8sApiService service = service();
-        assertThat(service.scale("default", "nginx", 5)).get().extracting(Deployment::replicas).isEqualTo(5);
-        assertThat(log).containsExactly(new Write(Topics.WORLD_K8S_MANIFESTS, "Deployment/default/nginx",
-                new Deployment("default", "nginx", 5, Map.of("app", "nginx"), "nginx:1.27", 80)));
-        assertThat(service.scale("default", "nope", 1)).isEmpty();
+        assertThat(service.scale("default", "nginx", 5)).isEqualTo(
+                new Deployment("default", "nginx", 5, Map.of("app", "nginx"), "nginx:1.27", 80));
+        assertThat(log).isEmpty();
+        assertThatThrownBy(() -> service.scale("default", "nope", 1)).isInstanceOfSatisfying(Refused.class,
+                e -> assertThat(e.kind()).isEqualTo(Refused.Kind.UNKNOWN));
         assertThat(service.pods()).isEmpty();
     }
 
     @Test
-    void settingAnImageWritesTheDeploymentAndDeletingAPodWritesItsEndAndItsReplacement() {
+    void settingAnImageGivesTheDeploymentAndDeletingAPodWritesItsEndAndItsReplacement() {
         K8sApiService service = service();
         service.onSimulation(SIMULATION);
         service.startReconciling();
-        assertThat(service.setImage("default", "nginx", "nginx:1.28")).get().extracting(Deployment::image)
-                .isEqualTo("nginx:1.28");
-        assertThat(log).last().isEqualTo(new Write(Topics.WORLD_K8S_MANIFESTS, "Deployment/default/nginx",
-                new Deployment("default", "nginx", 2, Map.of("app", "nginx"), "nginx:1.28", 80)));
-        assertThat(service.setImage("default", "nope", "nginx:1.28")).isEmpty();
+        assertThat(service.setImage("default", "nginx", "nginx:1.28")).isEqualTo(
+                new Deployment("default", "nginx", 2, Map.of("app", "nginx"), "nginx:1.28", 80));
+        assertThatThrownBy(() -> service.setImage("default", "nope", "nginx:1.28")).isInstanceOf(Refused.class);
 
         Pod victim = service.pods().get(0);
         log.clear();
-        assertThat(service.deletePod("default", victim.name())).get().extracting(Pod::phase)
-                .isEqualTo("Terminating");
+        assertThat(service.deletePod("default", victim.name()).phase()).isEqualTo("Terminating");
         assertThat(log).extracting(Write::topic).containsOnly(Topics.K8S_PODS);
         assertThat(log).extracting(Write::key).containsExactly(victim.key(), victim.key(), victim.key(),
                 log.get(3).key());
         assertThat(log.get(3).key()).isNotEqualTo(victim.key());
         assertThat(service.pods()).hasSize(2).extracting(Pod::name).doesNotContain(victim.name());
-        assertThat(service.deletePod("default", "nope")).isEmpty();
-        assertThat(service.deploymentStatus("default", "nginx")).get()
-                .satisfies(d -> assertThat(d.updatedReplicas()).isEqualTo(2));
+        assertThatThrownBy(() -> service.deletePod("default", "nope")).isInstanceOf(Refused.class);
+        assertThat(service.deploymentStatus("default", "nginx").updatedReplicas()).isEqualTo(2);
     }
 }

@@ -1,5 +1,6 @@
 package com.packetjourney.laptop.domain;
 
+import com.packetjourney.contracts.Refused;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public record BrowserRequest(String url, String scheme, String host, int port, S
      * {@code at}, or {@code after} past the client's clock, or at the clock itself ({@code clockOf} gives a client's
      * clock, null when no simulation is loaded); a fresh id from {@code newJourneyId}.
      *
-     * @throws InvalidRequestException naming the first field that is wrong
+     * @throws Refused naming the first field that is wrong
      */
     public static BrowserRequest parse(String url, String client, String at, String after, String journeyId,
                                        Function<String, Instant> clockOf, Supplier<String> newJourneyId) {
@@ -42,26 +43,26 @@ public record BrowserRequest(String url, String scheme, String host, int port, S
 
     private static URI parseUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw new InvalidRequestException("url", "is required");
+            throw Refused.invalid("url", "is required");
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException("url", "is not a valid URI: " + e.getReason() + " at index " + e.getIndex());
+            throw Refused.invalid("url", "is not a valid URI: " + e.getReason() + " at index " + e.getIndex());
         }
         if (!uri.isAbsolute()) {
-            throw new InvalidRequestException("url", "must be absolute (http:// or https://)");
+            throw Refused.invalid("url", "must be absolute (http:// or https://)");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidRequestException("url", "scheme " + uri.getScheme() + " is not supported, only http and https");
+            throw Refused.invalid("url", "scheme " + uri.getScheme() + " is not supported, only http and https");
         }
         if (uri.getHost() == null) {
-            throw new InvalidRequestException("url", "has no host name");
+            throw Refused.invalid("url", "has no host name");
         }
         if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
-            throw new InvalidRequestException("url", "port " + uri.getPort() + " is not in 1..65535");
+            throw Refused.invalid("url", "port " + uri.getPort() + " is not in 1..65535");
         }
         return uri;
     }
@@ -76,31 +77,31 @@ public record BrowserRequest(String url, String scheme, String host, int port, S
             return DEFAULT_CLIENT;
         }
         if (client.isBlank()) {
-            throw new InvalidRequestException("client", "must not be blank");
+            throw Refused.invalid("client", "must not be blank");
         }
         return client.trim();
     }
 
     private static Instant parseStart(String at, String after, Instant clock) {
         if (at != null && after != null) {
-            throw new InvalidRequestException("after", "give either at (an instant) or after (a delay), not both");
+            throw Refused.invalid("after", "give either at (an instant) or after (a delay), not both");
         }
         if (after != null) {
             if (clock == null) {
-                throw new InvalidRequestException("after", "no simulation is loaded to count the delay from; give at");
+                throw Refused.invalid("after", "no simulation is loaded to count the delay from; give at");
             }
             return clock.plus(SimulatedDelay.parse(after));
         }
         if (at == null) {
             if (clock == null) {
-                throw new InvalidRequestException("at", "no simulation is loaded to take the start time from; give it");
+                throw Refused.invalid("at", "no simulation is loaded to take the start time from; give it");
             }
             return clock;
         }
         try {
             return OffsetDateTime.parse(at.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("at", "is not an ISO-8601 date-time with offset, e.g. 2026-01-01T09:00:00Z");
+            throw Refused.invalid("at", "is not an ISO-8601 date-time with offset, e.g. 2026-01-01T09:00:00Z");
         }
     }
 
@@ -109,7 +110,7 @@ public record BrowserRequest(String url, String scheme, String host, int port, S
             return newJourneyId.get();
         }
         if (!JOURNEY_ID.matcher(journeyId).matches()) {
-            throw new InvalidRequestException("journeyId", "must match " + JOURNEY_ID.pattern());
+            throw Refused.invalid("journeyId", "must match " + JOURNEY_ID.pattern());
         }
         return journeyId;
     }

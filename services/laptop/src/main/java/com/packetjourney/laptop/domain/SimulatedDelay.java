@@ -1,5 +1,6 @@
 package com.packetjourney.laptop.domain;
 
+import com.packetjourney.contracts.Refused;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -17,12 +18,12 @@ public final class SimulatedDelay {
     private SimulatedDelay() {
     }
 
-    /** @throws InvalidRequestException naming the field "after" when the text is no duration or a negative one */
+    /** @throws Refused naming the field "after" when the text is no duration or a negative one */
     public static Duration parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Duration delay = t.startsWith("p") || t.startsWith("-p") ? iso(text.trim()) : shorthand(t);
         if (delay.isNegative()) {
-            throw new InvalidRequestException("after", "must not be negative: simulated time only moves forward");
+            throw Refused.invalid("after", "must not be negative: simulated time only moves forward");
         }
         return delay;
     }
@@ -52,13 +53,13 @@ public final class SimulatedDelay {
                 });
             }
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidRequestException("after", "'" + text + "' is too long a duration");
+            throw Refused.invalid("after", "'" + text + "' is too long a duration");
         }
         return total;
     }
 
-    private static InvalidRequestException invalid(String text) {
-        return new InvalidRequestException("after", "'" + text + "' is not a duration: give an ISO-8601 duration "
+    private static Refused invalid(String text) {
+        return Refused.invalid("after", "'" + text + "' is not a duration: give an ISO-8601 duration "
                 + "such as PT10M, or 10m, 90s, 2h, 1d, 1h30m");
     }
 }

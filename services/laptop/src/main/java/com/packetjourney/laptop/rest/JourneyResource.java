@@ -7,7 +7,6 @@ import com.packetjourney.laptop.messaging.LaptopWorld;
 import com.packetjourney.laptop.service.LaptopService;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,12 +18,15 @@ import jakarta.ws.rs.core.Response;
 /** The browser's address bar: each accepted request starts one journey. */
 @Path("/journeys")
 public class JourneyResource {
-    @Inject
-    LaptopService service;
-    @Inject
-    LaptopWorld world;
-    @Inject
-    LaptopHop hop;
+    private final LaptopService service;
+    private final LaptopWorld world;
+    private final LaptopHop hop;
+
+    JourneyResource(LaptopService service, LaptopWorld world, LaptopHop hop) {
+        this.service = service;
+        this.world = world;
+        this.hop = hop;
+    }
 
     /**
      * Runs on the event loop and answers when the broker has the event: a request waiting for its acknowledgement

@@ -3,17 +3,20 @@ package com.packetjourney.laptop.service;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.hop.JourneyRequested;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.kafka.WorldTable;
+import com.packetjourney.kafka.WorldValue;
 import com.packetjourney.laptop.domain.BrowserRequest;
 import com.packetjourney.laptop.domain.ClientClocks;
-import com.packetjourney.laptop.domain.InvalidRequestException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -21,30 +24,35 @@ import java.util.function.Supplier;
  * the device's simulated time (see {@link ClientClocks}). Thread-safe: world updates and requests come from
  * different threads.
  */
+@Singleton
 public class LaptopService {
-    private final Map<String, ClientDevice> clients = new HashMap<>();
     static final String THINK_TIME = "1s";
 
+    private final WorldValue<Simulation> simulation = new WorldValue<>();
+    private final WorldTable<ClientDevice> clients = new WorldTable<>();
     private final ClientClocks clocks = new ClientClocks();
     private final Clock wallClock;
     private final Supplier<String> newJourneyId;
-    private Simulation simulation;
+
+    /** Journeys get random ids (RFC 4122 version 4) unless the request names one. */
+    @Inject
+    public LaptopService(Clock wallClock) {
+        this(wallClock, () -> UUID.randomUUID().toString());
+    }
 
     public LaptopService(Clock wallClock, Supplier<String> newJourneyId) {
         this.wallClock = wallClock;
         this.newJourneyId = newJourneyId;
     }
 
-    public synchronized void onSimulation(Simulation simulation) {
-        this.simulation = simulation;
+    /** The simulation's settings, as read from the world. */
+    public WorldValue<Simulation> simulation() {
+        return simulation;
     }
 
-    public synchronized void onClient(String name, ClientDevice client) {
-        if (client == null) {
-            clients.remove(name);
-        } else {
-            clients.put(name, client);
-        }
+    /** The client devices, as read from the world. */
+    public WorldTable<ClientDevice> clients() {
+        return clients;
     }
 
     /**
@@ -60,10 +68,10 @@ public class LaptopService {
      * journey, or at the epoch for its first. The clock moves on once the event is sent
      * ({@link #onJourneyStarted}).
      *
-     * @throws InvalidRequestException for a malformed field or a client the world does not know
+     * @throws Refused for a malformed field or a client the world does not know
      */
     public synchronized HopEvent request(String url, String client, String at, String after, String journeyId) {
-        Instant epoch = simulation == null ? null : simulation.epoch();
+        Instant epoch = Simulation.epochOf(simulation.get());
         String device0 = client == null || client.isBlank() ? BrowserRequest.DEFAULT_CLIENT : client;
         if (at == null && after == null && clocks.hasStarted(device0)) {
             // Sending again without saying when means "a moment later": one second of simulated think time, so
@@ -74,7 +82,7 @@ public class LaptopService {
                 device -> clocks.now(device, epoch), newJourneyId);
         ClientDevice device = clients.get(request.client());
         if (device == null) {
-            throw new InvalidRequestException("client", "no device named " + request.client() + " in the loaded world");
+            throw Refused.invalid("client", "no device named " + request.client() + " in the loaded world");
         }
         return HopEvent.first(request.journeyId(), request.at(), 0, wallClock.instant(), Outcome.ok(),
                 JourneyContext.request(request.url(), request.scheme(), request.host(), request.port(), request.path(),

@@ -1,5 +1,6 @@
 package com.packetjourney.laptop.domain;
 
+import com.packetjourney.contracts.Refused;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,9 +21,9 @@ class BrowserRequestTest {
     }
 
     private static void assertInvalid(Runnable parse, String field, String detailPart) {
-        assertThatThrownBy(parse::run).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+        assertThatThrownBy(parse::run).isInstanceOfSatisfying(Refused.class, e -> {
             assertThat(e.field()).isEqualTo(field);
-            assertThat(e.detail()).contains(detailPart);
+            assertThat(e.getMessage()).contains(detailPart);
         });
     }
 

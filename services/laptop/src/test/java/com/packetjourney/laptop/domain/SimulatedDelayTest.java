@@ -1,5 +1,6 @@
 package com.packetjourney.laptop.domain;
 
+import com.packetjourney.contracts.Refused;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SimulatedDelayTest {
     private static void assertInvalid(String text, String detailPart) {
-        assertThatThrownBy(() -> SimulatedDelay.parse(text)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+        assertThatThrownBy(() -> SimulatedDelay.parse(text)).isInstanceOfSatisfying(Refused.class, e -> {
             assertThat(e.field()).isEqualTo("after");
-            assertThat(e.detail()).contains(detailPart);
+            assertThat(e.getMessage()).contains(detailPart);
         });
     }
 

@@ -88,7 +88,7 @@ class JourneyResourceIT {
         assertProblem("{\"url\":\"https://packet-journey.com/\",\"at\":\"yesterday\"}", "at", "ISO-8601");
         assertProblem("{\"url\":\"https://packet-journey.com/\",\"client\":\"nobody-" + UUID.randomUUID() + "\"}",
                 "client", "no device");
-        assertProblem("{\"url\":{\"host\":\"packet-journey.com\"}}", "url", "not a journey request");
+        assertProblem("{\"url\":{\"host\":\"packet-journey.com\"}}", "url", "expected shape");
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.hop.JourneyRequested;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.Simulation;
-import com.packetjourney.laptop.domain.InvalidRequestException;
+import com.packetjourney.contracts.Refused;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -22,8 +22,8 @@ class LaptopServiceTest {
 
     private LaptopService service() {
         LaptopService service = new LaptopService(Clock.fixed(WALL, ZoneOffset.UTC), () -> "j-1");
-        service.onSimulation(new Simulation("eks-nginx", 20230904, EPOCH));
-        service.onClient("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
+        service.simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, EPOCH));
+        service.clients().accept("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
         return service;
     }
 
@@ -47,18 +47,18 @@ class LaptopServiceTest {
     void aDeviceOutsideTheWorldCannotBrowse() {
         LaptopService service = service();
         assertThatThrownBy(() -> service.request("https://packet-journey.com/", "phone", null, null, null))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("client"));
-        service.onClient("laptop", null);
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("client"));
+        service.clients().accept("laptop", null);
         assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null, null))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("client"));
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("client"));
     }
 
     @Test
     void withoutASimulationTheStartMustBeGiven() {
         LaptopService service = service();
-        service.onSimulation(null);
+        service.simulation().accept(Simulation.KEY, null);
         assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null, null))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("at"));
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("at"));
         assertThat(service.request("https://packet-journey.com/", null, "2026-02-01T00:00:00Z", null, null)
                 .simStartedAt()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
     }
@@ -66,7 +66,7 @@ class LaptopServiceTest {
     @Test
     void eachClientKeepsItsOwnClockWhichMovesWithTheJourneysItStarts() {
         LaptopService service = service();
-        service.onClient("phone", new ClientDevice("phone", "3c:22:fb:7a:10:02", "home"));
+        service.clients().accept("phone", new ClientDevice("phone", "3c:22:fb:7a:10:02", "home"));
         HopEvent first = service.request("https://packet-journey.com/", null, null, null, null);
         assertThat(first.simStartedAt()).isEqualTo(EPOCH);
         // a request not sent does not move the clock

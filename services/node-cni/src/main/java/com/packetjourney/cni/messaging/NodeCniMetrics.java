@@ -1,9 +1,9 @@
 package com.packetjourney.cni.messaging;
 
 import com.packetjourney.cni.service.NodeCniService;
-import com.packetjourney.cni.service.NodeCniService.NodeView;
+import com.packetjourney.cni.service.CniReconciler;
+import com.packetjourney.cni.service.CniReconciler.NodeView;
 import com.packetjourney.contracts.HopType;
-import com.packetjourney.metrics.HopMetrics;
 import com.packetjourney.metrics.StateGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -11,34 +11,28 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * The VPC CNI's metrics: its hop (see {@link HopMetrics}) and, per node, ipamd's warm pool of free addresses
+ * The VPC CNI's own metrics (its hop's are {@link com.packetjourney.metrics.HopMetrics}): per node, ipamd's warm pool of free addresses
  * ({@code pj_cni_free_ips}), the addresses given to pods ({@code pj_cni_assigned_ips}), the ENIs attached
  * ({@code pj_cni_attached_enis}) and the pods ipamd could not give an address ({@code pj_cni_pending_pods}), each
  * labelled {@code node}.
  */
 @ApplicationScoped
 public class NodeCniMetrics {
-    @Inject
-    MeterRegistry registry;
-
+    private final MeterRegistry registry;
     private StateGauges gauges;
 
-    @Produces
-    @Singleton
-    HopMetrics hopMetrics() {
-        return new HopMetrics(registry, HopType.POD_RESPONDED);
+    NodeCniMetrics(MeterRegistry registry) {
+        this.registry = registry;
     }
 
-    void onStart(@Observes StartupEvent event, NodeCniService service) {
+    void onStart(@Observes StartupEvent event, NodeCniService hop) {
+        CniReconciler service = hop.cni();
         gauges = new StateGauges(registry, HopType.POD_RESPONDED.service())
                 .gauge("pj.cni.free.ips", "Addresses in the node's warm pool, attached and free for the next pod",
                         () -> perNode(service, n -> n.enis().stream().mapToInt(e -> e.free().size()).sum()))
@@ -57,7 +51,7 @@ public class NodeCniMetrics {
         }
     }
 
-    private static Map<Tags, Integer> perNode(NodeCniService service, ToIntFunction<NodeView> value) {
+    private static Map<Tags, Integer> perNode(CniReconciler service, ToIntFunction<NodeView> value) {
         Map<Tags, Integer> rows = new HashMap<>();
         service.nodes().forEach(n -> rows.put(Tags.of("node", n.name()), value.applyAsInt(n)));
         return rows;

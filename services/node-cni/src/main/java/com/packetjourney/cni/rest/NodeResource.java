@@ -1,13 +1,13 @@
 package com.packetjourney.cni.rest;
 
+import com.packetjourney.cni.service.CniReconciler;
 import com.packetjourney.cni.service.NodeCniService;
-import jakarta.inject.Inject;
+import com.packetjourney.contracts.Refused;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -15,18 +15,20 @@ import java.util.List;
 @Path("/nodes")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
-    @Inject
-    NodeCniService service;
+    private final NodeCniService service;
+
+    NodeResource(NodeCniService service) {
+        this.service = service;
+    }
 
     @GET
-    public List<NodeCniService.NodeView> nodes() {
-        return service.nodes();
+    public List<CniReconciler.NodeView> nodes() {
+        return service.cni().nodes();
     }
 
     @GET
     @Path("/{name}")
-    public Response node(@PathParam("name") String name) {
-        return service.node(name).map(n -> Response.ok(n).build())
-                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no node named " + name, "name"));
+    public CniReconciler.NodeView node(@PathParam("name") String name) {
+        return service.cni().node(name).orElseThrow(() -> Refused.unknown("name", "no node named " + name));
     }
 }

@@ -3,9 +3,11 @@ package com.packetjourney.cni.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.packetjourney.cni.messaging.NodeCniWorld;
 import com.packetjourney.cni.service.NodeCniService;
+import com.packetjourney.contracts.Refused;
+import com.packetjourney.contracts.Topics;
+import com.packetjourney.kafka.WorldChanges;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.k8s.PodSlowness;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,21 +18,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Makes the application in a pod slow: every answer takes {@code micros} longer (0 restores it). The order is
- * written to the world log, hence 202: it applies to the journeys that reach the pod once node-cni has read it back,
- * which GET shows.
+ * written to the world log and applies to the journeys that reach the pod once node-cni has read it back, which GET
+ * shows: 200 once it has, 202 if that took longer than {@link WorldChanges#APPLY_TIMEOUT}.
  */
 @Path("/pods/{namespace}/{name}/slowness")
 public class PodSlownessResource {
     private static final String MICROS = "micros";
 
-    @Inject
-    NodeCniService service;
-    @Inject
-    NodeCniWorld world;
+    private final NodeCniService service;
+    private final NodeCniWorld world;
+
+    PodSlownessResource(NodeCniService service, NodeCniWorld world) {
+        this.service = service;
+        this.world = world;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -47,21 +51,18 @@ public class PodSlownessResource {
             JsonNode json = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
             micros = json == null ? null : json.get(MICROS);
         } catch (IOException e) {
-            return Problem.response(Response.Status.BAD_REQUEST, "the body is not JSON: " + e.getMessage(), MICROS);
+            throw Refused.invalid(MICROS, "the body is not JSON: " + e.getMessage());
         }
         if (micros == null || micros.isNull()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "micros is required", MICROS);
+            throw Refused.invalid(MICROS, "micros is required");
         }
         if (!micros.isIntegralNumber() || !micros.canConvertToLong() || micros.longValue() < 0) {
-            return Problem.response(Response.Status.BAD_REQUEST,
-                    "micros must be a non-negative integer, got " + micros, MICROS);
+            throw Refused.invalid(MICROS, "micros must be a non-negative integer, got " + micros);
         }
-        world.awaitCaughtUp();
-        Optional<PodSlowness> order = service.slowDown(namespace, name, micros.longValue());
-        if (order.isEmpty()) {
-            return Problem.response(Response.Status.NOT_FOUND,
-                    "pods \"" + name + "\" not found in namespace " + namespace, "name");
-        }
-        return Response.accepted(order.get()).build();
+        world.feed().awaitCaughtUp();
+        PodSlowness order = service.slowDown(namespace, name, micros.longValue()).orElseThrow(() ->
+                Refused.unknown("name", "pods \"" + name + "\" not found in namespace " + namespace));
+        WorldChanges.Applied written = world.feed().publish(Topics.WORLD_POD_SLOWNESS, order.key(), order);
+        return Response.status(written.httpStatus()).entity(order).build();
     }
 }

@@ -61,10 +61,10 @@ class NodeCniServiceTest {
 
     private NodeCniService started() {
         NodeCniService service = service();
-        service.onSimulation(SIMULATION);
-        service.onManifest("Cluster/c", new Cluster("c", "eu-west-1", "vpc-1", "10.0.0.0/16"));
-        service.onNode(node.name(), node);
-        service.startReconciling();
+        service.cni().onSimulation(SIMULATION);
+        service.manifests().accept("Cluster/c", new Cluster("c", "eu-west-1", "vpc-1", "10.0.0.0/16"));
+        service.cni().onNode(node.name(), node);
+        service.cni().startReconciling();
         return service;
     }
 
@@ -79,11 +79,11 @@ class NodeCniServiceTest {
     @Test
     void nothingIsHandedOutBeforeTheLogsAreReadBackAndTheSeedIsKnown() {
         NodeCniService service = service();
-        service.onNode(node.name(), node);
-        service.onPodEvent("default/a", added("a"));
-        service.startReconciling();
+        service.cni().onNode(node.name(), node);
+        service.cni().onPodEvent("default/a", added("a"));
+        service.cni().startReconciling();
         assertThat(log).isEmpty();
-        service.onSimulation(SIMULATION);
+        service.cni().onSimulation(SIMULATION);
         assertThat(writesTo(Topics.CNI_POD_NETWORKS)).singleElement().satisfies(w -> {
             assertThat(w.topic()).isEqualTo(Topics.CNI_POD_NETWORKS);
             assertThat(((PodNetwork) w.value()).podIp()).isEqualTo("10.0.1.18");
@@ -93,11 +93,11 @@ class NodeCniServiceTest {
     @Test
     void aRestartedCniKeepsEveryPodsAddressAndReleasesDeletedOnes() {
         NodeCniService first = service();
-        first.onSimulation(SIMULATION);
-        first.onNode(node.name(), node);
-        first.startReconciling();
+        first.cni().onSimulation(SIMULATION);
+        first.cni().onNode(node.name(), node);
+        first.cni().startReconciling();
         for (int i = 0; i < 10; i++) {
-            first.onPodEvent("default/p" + i, added("p" + i));
+            first.cni().onPodEvent("default/p" + i, added("p" + i));
         }
         List<Write> published = writesTo(Topics.CNI_POD_NETWORKS);
         List<Write> enis = writesTo(Topics.CNI_ENIS);
@@ -106,35 +106,32 @@ class NodeCniServiceTest {
 
         log.clear();
         NodeCniService restarted = service();
-        restarted.onSimulation(SIMULATION);
-        restarted.onNode(node.name(), node);
-        published.forEach(w -> restarted.onPodNetwork(w.key(), (PodNetwork) w.value()));
-        enis.forEach(w -> restarted.onEniAttachment(w.key(), (EniAttachment) w.value()));
+        restarted.cni().onSimulation(SIMULATION);
+        restarted.cni().onNode(node.name(), node);
+        published.forEach(w -> restarted.cni().onPodNetwork(w.key(), (PodNetwork) w.value()));
+        enis.forEach(w -> restarted.cni().onEniAttachment(w.key(), (EniAttachment) w.value()));
         for (int i = 0; i < 10; i++) {
-            restarted.onPodEvent("default/p" + i, added("p" + i));
+            restarted.cni().onPodEvent("default/p" + i, added("p" + i));
         }
-        restarted.startReconciling();
+        restarted.cni().startReconciling();
         assertThat(log).isEmpty();
 
-        restarted.onPodEvent("default/p10", added("p10"));
-        restarted.onPodEvent("default/p0", null);
+        restarted.cni().onPodEvent("default/p10", added("p10"));
+        restarted.cni().onPodEvent("default/p0", null);
         assertThat(log).extracting(Write::key).containsExactly("default/p10", "default/p0");
         assertThat(log).extracting(Write::topic).containsOnly(Topics.CNI_POD_NETWORKS);
         assertThat(published).extracting(w -> ((PodNetwork) w.value()).podIp())
                 .doesNotContain(((PodNetwork) log.get(0).value()).podIp());
         assertThat(log.get(1).value()).isNull();
-        assertThat(restarted.node(node.name()).orElseThrow().enis().get(0).free()).containsExactly("10.0.1.18");
+        assertThat(restarted.cni().node(node.name()).orElseThrow().enis().get(0).free()).containsExactly("10.0.1.18");
     }
 
     @Test
-    void aJourneyThatFailedUpstreamIsSkippedAndAnUnknownAddressIsNotFound() {
+    void anUnknownAddressIsNotFound() {
         NodeCniService service = service();
         AlbForwarded alb = new AlbForwarded("lb", "10.0.0.10", "eu-west-1a", List.of(), "HTTPS:443", null, null,
                 "tg", "round_robin", new AlbForwarded.Target("10.0.9.9", 80, "x", "r"), List.of());
         JourneyContext context = JourneyContext.request("https://x/", "https", "x", 443, "/", "laptop", "aa");
-        HopEvent failed = HopEvent.first("j1", T0, 10, T0, Outcome.failed(FailureCode.ALB_NO_HEALTHY_TARGET, "503"),
-                context, alb);
-        assertThat(service.handle(failed)).isNull();
         HopEvent out = service.handle(HopEvent.first("j2", T0, 10, T0, Outcome.ok(),
                 context.withTarget("10.0.9.9", 80, "eu-west-1a"), alb));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.POD_NOT_FOUND);
@@ -145,7 +142,7 @@ class NodeCniServiceTest {
     void aPodOnASecondaryEniLinksToThePublishedAttachmentAndItsHopNamesIt() {
         NodeCniService service = started();
         for (int i = 0; i < 10; i++) {
-            service.onPodEvent("default/p" + i, added("p" + i));
+            service.cni().onPodEvent("default/p" + i, added("p" + i));
         }
         List<EniAttachment> attachments = writesTo(Topics.CNI_ENIS).stream().map(w -> (EniAttachment) w.value())
                 .toList();
@@ -162,11 +159,11 @@ class NodeCniServiceTest {
         assertThat(eth1.secondaryIps()).contains(tenth.podIp());
         assertThat(tenth.eniAttachment()).isEqualTo(eth1.eventId());
 
-        service.onPodEvent("default/p9", running("p9", tenth.podIp()));
+        service.cni().onPodEvent("default/p9", running("p9", tenth.podIp()));
         PodResponded answer = (PodResponded) service.handle(toPod("j1", tenth.podIp())).payload();
         assertThat(answer.assignedBy()).isEqualTo(tenth.eventId());
         assertThat(answer.eniAttachedBy()).isEqualTo(eth1.eventId());
-        assertThat(service.node(node.name()).orElseThrow().enis().get(1).attachmentEventId())
+        assertThat(service.cni().node(node.name()).orElseThrow().enis().get(1).attachmentEventId())
                 .isEqualTo(eth1.eventId());
     }
 
@@ -175,40 +172,39 @@ class NodeCniServiceTest {
         NodeCniService service = started();
         // m5.large: 3 ENIs of 9 pod addresses each
         for (int i = 0; i < 29; i++) {
-            service.onPodEvent("default/p" + i, added("p" + i));
+            service.cni().onPodEvent("default/p" + i, added("p" + i));
         }
         List<PodNetwork> failures = writesTo(Topics.CNI_POD_NETWORKS).stream().map(w -> (PodNetwork) w.value())
                 .filter(n -> n.failure() != null).toList();
         assertThat(failures).extracting(PodNetwork::pod).containsExactly("p27", "p28");
         assertThat(failures.get(0).failure()).endsWith(Ipamd.NO_IP_ERROR);
         assertThat(failures.get(0).podIp()).isNull();
-        assertThat(service.node(node.name()).orElseThrow().enis()).hasSize(3);
-        assertThat(service.node(node.name()).orElseThrow().podsWithoutAddress())
+        assertThat(service.cni().node(node.name()).orElseThrow().enis()).hasSize(3);
+        assertThat(service.cni().node(node.name()).orElseThrow().podsWithoutAddress())
                 .containsExactly("default/p27", "default/p28");
 
         log.clear();
-        service.onPodEvent("default/p28", null);
-        service.onPodEvent("default/p0", null);
+        service.cni().onPodEvent("default/p28", null);
+        service.cni().onPodEvent("default/p0", null);
         // p28's failure goes with it; p0's address goes to p27, which then has a network
         assertThat(log).extracting(Write::key).containsExactly("default/p28", "default/p0", "default/p27");
         assertThat(log.get(0).value()).isNull();
         assertThat(((PodNetwork) log.get(2).value()).podIp()).isNotNull();
         assertThat(((PodNetwork) log.get(2).value()).failure()).isNull();
-        assertThat(service.node(node.name()).orElseThrow().podsWithoutAddress()).isEmpty();
+        assertThat(service.cni().node(node.name()).orElseThrow().podsWithoutAddress()).isEmpty();
     }
 
     @Test
     void aSlowPodAnswersLaterOnceItsOrderIsReadBack() {
         NodeCniService service = started();
-        service.onPodEvent("default/a", added("a"));
+        service.cni().onPodEvent("default/a", added("a"));
         String ip = ((PodNetwork) writesTo(Topics.CNI_POD_NETWORKS).get(0).value()).podIp();
-        service.onPodEvent("default/a", running("a", ip));
+        service.cni().onPodEvent("default/a", running("a", ip));
         long normal = service.handle(toPod("j1", ip)).simLatencyMicros();
 
         assertThat(service.slowDown("default", "nope", 5)).isEmpty();
         PodSlowness order = service.slowDown("default", "a", 2_000_000).orElseThrow();
-        assertThat(writesTo(Topics.WORLD_POD_SLOWNESS)).containsExactly(
-                new Write(Topics.WORLD_POD_SLOWNESS, "default/a", order));
+        assertThat(order).isEqualTo(new PodSlowness("default", "a", 2_000_000));
         assertThat(service.handle(toPod("j2", ip)).simLatencyMicros()).as("not read back yet").isEqualTo(normal);
 
         service.onPodSlowness(order.key(), order);
