@@ -40,26 +40,25 @@ public final class HopMetrics {
     public HopMetrics(MeterRegistry registry, HopType hop) {
         this.registry = registry;
         this.hop = hop;
-        this.processing = Timer.builder("pj.hop.processing")
-                .description("Wall time a service spent on one event of the hop: reading it and computing the next")
-                .tags(Labels.SERVICE, hop.service(), Labels.HOP, hop.wireName())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(50_000))
-                .maximumExpectedValue(Duration.ofSeconds(5))
-                .register(registry);
+        this.processing = histogram("pj.hop.processing",
+                "Wall time a service spent on one event of the hop: reading it and computing the next",
+                Duration.ofNanos(50_000), Duration.ofSeconds(5));
         // From a cached DHCP lease (no time at all) to a DNS resolution over slow, lossy servers.
-        this.simulatedLatency = Timer.builder("pj.hop.simulated.latency")
-                .description("Simulated time the hop added to the journey, computed from the world's figures")
-                .tags(Labels.SERVICE, hop.service(), Labels.HOP, hop.wireName())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(10_000))
-                .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry);
+        this.simulatedLatency = histogram("pj.hop.simulated.latency",
+                "Simulated time the hop added to the journey, computed from the world's figures",
+                Duration.ofNanos(10_000), Duration.ofSeconds(10));
         this.journeysStarted = HopChain.STANDARD.first().number() == hop.number()
                 ? Counter.builder("pj.journeys.started").description("Journeys begun by a request in the browser")
                 .tag(Labels.SERVICE, hop.service()).register(registry)
                 : null;
         events(OK, Labels.NO_CODE);
+    }
+
+    private Timer histogram(String name, String description, Duration from, Duration to) {
+        return Timer.builder(name).description(description)
+                .tags(Labels.SERVICE, hop.service(), Labels.HOP, hop.wireName())
+                .publishPercentileHistogram().minimumExpectedValue(from).maximumExpectedValue(to)
+                .register(registry);
     }
 
     /** An incoming record that could not be read as the hop's input: it goes to the dead-letter topic. */

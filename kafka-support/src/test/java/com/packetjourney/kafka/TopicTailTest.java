@@ -69,11 +69,12 @@ class TopicTailTest {
                      })
                      .reading("read-back", broker.bootstrapServers()).start()) {
             assertThat(tail.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
-            WorldChanges changes = new WorldChanges(writer, tail, Duration.ofSeconds(30));
-            assertThat(changes.publish(Topics.WORLD_LANS, key, lan).applied()).isTrue();
+            ReadBackWrites changes = new ReadBackWrites(writer, Duration.ofSeconds(30));
+            changes.readBackFrom(tail);
+            assertThat(changes.publish(Topics.WORLD_LANS, key, lan)).isEqualTo(
+                    new WorldChanges.Applied<>(lan, Topics.WORLD_LANS, true));
             assertThat(appliedInOrder).containsExactly("10.1.0.20");
-            assertThat(changes.publish(Topics.WORLD_LANS, key, null)).isEqualTo(
-                    new WorldChanges.Applied(Topics.WORLD_LANS, true));
+            assertThat(changes.publish(Topics.WORLD_LANS, key, null).applied()).isTrue();
             assertThat(appliedInOrder).containsExactly("10.1.0.20", "deleted");
 
             RecordMetadata later = writer.publish(Topics.WORLD_LANS, "other-" + key, lan);

@@ -2,15 +2,11 @@ package com.packetjourney.alb.messaging;
 
 import com.packetjourney.alb.service.AlbService;
 import com.packetjourney.alb.service.AlbService.TargetHealth;
-import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.k8s.TargetRegistration;
-import com.packetjourney.metrics.StateGauges;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.packetjourney.hop.ServiceGauges;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,30 +19,16 @@ import java.util.function.ToIntFunction;
  * ({@code pj_alb_healthy_targets}) and all its registered targets ({@code pj_alb_registered_targets}), each
  * labelled {@code load_balancer} and {@code target_group}.
  */
-@ApplicationScoped
+@Startup
+@Singleton
 public class AlbMetrics {
-    private final MeterRegistry registry;
-    private StateGauges gauges;
-
-    AlbMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
-
-    void onStart(@Observes StartupEvent event, AlbService service) {
-        gauges = new StateGauges(registry, HopType.ALB_FORWARDED.service())
-                .gauge("pj.alb.outstanding.requests", "Requests forwarded to a target whose response has not come back",
-                        () -> perTargetGroup(service, TargetHealth::outstandingRequests))
+    AlbMetrics(ServiceGauges gauges, AlbService service) {
+        gauges.gauge("pj.alb.outstanding.requests", "Requests forwarded to a target whose response has not come back",
+                () -> perTargetGroup(service, TargetHealth::outstandingRequests))
                 .gauge("pj.alb.healthy.targets", "Registered targets that pass their health checks",
                         () -> perTargetGroup(service, t -> TargetRegistration.HEALTHY.equals(t.state()) ? 1 : 0))
                 .gauge("pj.alb.registered.targets", "Targets registered in the target group, in any state",
-                        () -> perTargetGroup(service, t -> 1))
-                .start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (gauges != null) {
-            gauges.close();
-        }
+                        () -> perTargetGroup(service, t -> 1));
     }
 
     private static Map<Tags, Integer> perTargetGroup(AlbService service, ToIntFunction<TargetHealth> value) {

@@ -17,10 +17,9 @@ import com.packetjourney.contracts.hop.AlbForwarded;
 import com.packetjourney.contracts.k8s.AlbConfig;
 import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.world.LoadBalancer;
-import com.packetjourney.contracts.world.Simulation;
 
 import com.packetjourney.kafka.WorldTable;
-import com.packetjourney.kafka.WorldValue;
+import com.packetjourney.hop.CommonWorld;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -77,7 +76,7 @@ public class AlbService {
     }
 
     private final Clock wallClock;
-    private final WorldValue<Simulation> simulation = new WorldValue<>();
+    private final CommonWorld world = new CommonWorld();
     private final WorldTable<LoadBalancer> loadBalancers = new WorldTable<>();
     private final WorldTable<AlbConfig> configs = new WorldTable<>();
     private final Map<String, TargetRegistration> registrations = new HashMap<>();
@@ -92,9 +91,9 @@ public class AlbService {
         this.wallClock = wallClock;
     }
 
-    /** The simulation's settings, as read from the world. */
-    public WorldValue<Simulation> simulation() {
-        return simulation;
+    /** The simulation (the seed of the client's source port), as read from the world. */
+    public CommonWorld world() {
+        return world;
     }
 
     /** The load balancers of the world, by name. */
@@ -157,7 +156,7 @@ public class AlbService {
                             + ", so its node " + node.publicIp() + " answers the SYN with RST"),
                     context, forwarded(node, null, null, null));
         }
-        SplittableRandom random = new SplittableRandom(Simulation.seedOf(simulation.get()) ^ routed.journeyId().hashCode());
+        SplittableRandom random = new SplittableRandom(world.seed() ^ routed.journeyId().hashCode());
         TcpHandshake tcp = TcpHandshake.between(clientEndpoint(context, random),
                 node.publicIp() + ":" + port, random);
         long latency = TcpHandshake.ROUND_TRIPS * roundTrip;

@@ -31,7 +31,7 @@ class AlbServiceTest {
     private final AlbService service = new AlbService(Clock.fixed(T0, ZoneOffset.UTC));
 
     AlbServiceTest() {
-        service.simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, T0));
+        service.world().simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, T0));
         service.loadBalancers().accept(LB, new LoadBalancer(LB, LB + ".eu-west-1.elb.amazonaws.com", "internet-facing", 16509,
                 List.of(new LoadBalancer.AlbNode("eu-west-1a", "54.217.10.21", "10.0.0.10"),
                         new LoadBalancer.AlbNode("eu-west-1b", "54.217.40.22", "10.0.32.10")),
@@ -105,7 +105,7 @@ class AlbServiceTest {
     @Test
     void theSameJourneyGivesTheSameHandshake() {
         AlbService other = new AlbService(Clock.fixed(T0, ZoneOffset.UTC));
-        other.simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, T0));
+        other.world().simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, T0));
         other.loadBalancers().accept(LB, new LoadBalancer(LB, "d", "internet-facing", 16509,
                 List.of(new LoadBalancer.AlbNode("eu-west-1b", "54.217.40.22", "10.0.32.10")), List.of()));
         other.configs().accept(LB, new AlbConfig(LB, "i", List.of(new AlbConfig.Listener(443, "HTTPS", List.of(), List.of(),

@@ -7,15 +7,13 @@ import com.packetjourney.bgp.service.RoutingService;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.world.AutonomousSystem;
 import com.packetjourney.metrics.Labels;
-import com.packetjourney.metrics.StateGauges;
 import inet.ipaddr.ipv4.IPv4Address;
 import io.micrometer.core.instrument.Counter;
+import com.packetjourney.hop.ServiceGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,29 +28,18 @@ import java.util.TreeSet;
  * was withdrawn or was replaced). Changes are counted when a refresh of the gauges finds a newly converged network,
  * against the network the previous refresh saw; the first refresh counts the routes learnt since start.
  */
-@ApplicationScoped
+@Startup
+@Singleton
 public class BgpMetrics {
     private static final String SERVICE = HopType.PACKET_ROUTED.service();
 
     private final MeterRegistry registry;
-    private StateGauges gauges;
     private BgpNetwork seen = BgpNetwork.empty();
 
-    BgpMetrics(MeterRegistry registry) {
+    BgpMetrics(MeterRegistry registry, ServiceGauges gauges, RoutingService service) {
         this.registry = registry;
-    }
-
-    void onStart(@Observes StartupEvent event, RoutingService service) {
-        gauges = new StateGauges(registry, SERVICE)
-                .gauge("pj.bgp.rib.routes", "Prefixes in each AS's Loc-RIB, one best route each",
-                        () -> ribSizes(service.network()))
-                .start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (gauges != null) {
-            gauges.close();
-        }
+        gauges.gauge("pj.bgp.rib.routes", "Prefixes in each AS's Loc-RIB, one best route each",
+                () -> ribSizes(service.network()));
     }
 
     /** Called by one refresh at a time. */

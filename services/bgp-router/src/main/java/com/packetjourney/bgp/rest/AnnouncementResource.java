@@ -1,10 +1,7 @@
 package com.packetjourney.bgp.rest;
 
-import com.packetjourney.bgp.messaging.RoutingWorld;
 import com.packetjourney.bgp.service.RoutingService;
-import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.AutonomousSystem;
-import com.packetjourney.contracts.world.Scenario;
 import com.packetjourney.kafka.WorldChanges;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,11 +24,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnnouncementResource {
     private final RoutingService service;
-    private final RoutingWorld world;
 
-    AnnouncementResource(RoutingService service, RoutingWorld world) {
+    AnnouncementResource(RoutingService service) {
         this.service = service;
-        this.world = world;
     }
 
     public record AnnouncementBody(String prefix) {
@@ -46,9 +41,8 @@ public class AnnouncementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response announce(@PathParam("asn") String asn, AnnouncementBody body) {
-        world.feed().awaitCaughtUp();
         String prefix = body == null ? null : body.prefix();
-        return publish(service.announce(LookingGlassResource.asn(asn), prefix), "announced", prefix);
+        return answer(service.announce(LookingGlassResource.asn(asn), prefix), "announced", prefix);
     }
 
     /**
@@ -59,14 +53,12 @@ public class AnnouncementResource {
     @Path("/{address}/{length}")
     public Response withdraw(@PathParam("asn") String asn, @PathParam("address") String address,
                              @PathParam("length") String length) {
-        world.feed().awaitCaughtUp();
         String prefix = address + "/" + length;
-        return publish(service.withdraw(LookingGlassResource.asn(asn), prefix), "withdrawn", prefix);
+        return answer(service.withdraw(LookingGlassResource.asn(asn), prefix), "withdrawn", prefix);
     }
 
-    private Response publish(AutonomousSystem updated, String change, String prefix) {
-        WorldChanges.Applied written = world.feed().publish(Topics.WORLD_AUTONOMOUS_SYSTEMS,
-                Scenario.asKey(updated.asn()), updated);
+    private static Response answer(WorldChanges.Applied<AutonomousSystem> written, String change, String prefix) {
+        AutonomousSystem updated = written.value();
         return Response.status(written.httpStatus()).entity(new AnnouncementChange(updated.asn(), change,
                 prefix.trim(), updated.originates(), written.topic(), written.applied())).build();
     }

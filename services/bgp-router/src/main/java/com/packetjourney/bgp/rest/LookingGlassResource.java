@@ -6,7 +6,6 @@ import com.packetjourney.bgp.domain.BgpRib;
 import com.packetjourney.bgp.domain.BgpRoute;
 import com.packetjourney.bgp.domain.HijackSuspicion;
 import com.packetjourney.bgp.domain.Ipv4;
-import com.packetjourney.bgp.messaging.RoutingWorld;
 import com.packetjourney.bgp.service.RoutingService;
 import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.world.AutonomousSystem;
@@ -29,11 +28,9 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class LookingGlassResource {
     private final RoutingService service;
-    private final RoutingWorld world;
 
-    LookingGlassResource(RoutingService service, RoutingWorld world) {
+    LookingGlassResource(RoutingService service) {
         this.service = service;
-        this.world = world;
     }
 
     public record SessionView(long asn, String router, String relationship, long latencyMicros) {
@@ -61,7 +58,7 @@ public class LookingGlassResource {
 
     @GET
     public List<SystemView> systems() {
-        BgpNetwork network = network();
+        BgpNetwork network = service.network();
         return network.systems().stream().map(as -> new SystemView(as.asn(), as.name(), as.router(), as.routerId(),
                 as.originates() == null ? List.of() : as.originates(),
                 network.sessions(as.asn()).stream().map(s -> new SessionView(s.neighborAs(), s.neighborRouter(),
@@ -73,7 +70,7 @@ public class LookingGlassResource {
     @GET
     @Path("/{asn}/routes")
     public RibView routes(@PathParam("asn") String asn) {
-        BgpNetwork network = network();
+        BgpNetwork network = service.network();
         AutonomousSystem as = system(network, asn);
         BgpRib rib = network.rib(as.asn()).orElseThrow();
         return new RibView(as.asn(), as.name(), as.router(),
@@ -84,7 +81,7 @@ public class LookingGlassResource {
     @GET
     @Path("/{asn}/lookup")
     public LookupView lookup(@PathParam("asn") String asn, @QueryParam("ip") String ip) {
-        BgpNetwork network = network();
+        BgpNetwork network = service.network();
         AutonomousSystem as = system(network, asn);
         if (ip == null || ip.isBlank()) {
             throw Refused.invalid("ip", "the query parameter ip is required, e.g. ?ip=54.217.10.21");
@@ -96,12 +93,6 @@ public class LookingGlassResource {
         return new LookupView(as.asn(), as.router(), address.toString(), match.isPresent(),
                 match.map(e -> view(network, e)).orElse(null),
                 match.flatMap(e -> HijackSuspicion.of(rib, e)).map(HijackSuspicion::warning).orElse(null));
-    }
-
-    /** The network once the world as it stood at start has been read, so a fresh start never shows half of it. */
-    private BgpNetwork network() {
-        world.feed().awaitCaughtUp();
-        return service.network();
     }
 
     /** An AS number from the path, written 64500 or AS64500. */

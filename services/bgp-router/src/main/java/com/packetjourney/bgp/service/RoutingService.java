@@ -10,13 +10,13 @@ import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.Refused;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.hop.PacketRouted;
 import com.packetjourney.contracts.world.AutonomousSystem;
-import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.LanSegment;
-import com.packetjourney.contracts.world.Simulation;
-import com.packetjourney.kafka.WorldTable;
-import com.packetjourney.kafka.WorldValue;
+import com.packetjourney.contracts.world.Scenario;
+import com.packetjourney.hop.CommonWorld;
+import com.packetjourney.kafka.WorldChanges;
 import inet.ipaddr.ipv4.IPv4Address;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -37,30 +37,20 @@ public class RoutingService {
     static final String PROTOCOL = "TCP";
 
     private final Clock wallClock;
-    private final WorldValue<Simulation> simulation = new WorldValue<>();
-    private final WorldTable<ClientDevice> clients = new WorldTable<>();
-    private final WorldTable<LanSegment> lans = new WorldTable<>();
+    private final WorldChanges changes;
+    private final CommonWorld world = new CommonWorld();
     private Map<String, AutonomousSystem> systems = new TreeMap<>();
     private BgpNetwork network = BgpNetwork.empty();
 
     @Inject
-    public RoutingService(Clock wallClock) {
+    public RoutingService(Clock wallClock, WorldChanges changes) {
         this.wallClock = wallClock;
+        this.changes = changes;
     }
 
-    /** The simulation's settings, as read from the world. */
-    public WorldValue<Simulation> simulation() {
-        return simulation;
-    }
-
-    /** The client devices, as read from the world. */
-    public WorldTable<ClientDevice> clients() {
-        return clients;
-    }
-
-    /** The LANs, as read from the world. */
-    public WorldTable<LanSegment> lans() {
-        return lans;
+    /** The simulation, clients and LANs, as read from the world. */
+    public CommonWorld world() {
+        return world;
     }
 
     /**
@@ -79,12 +69,32 @@ public class RoutingService {
     }
 
     /**
-     * The AS record after {@code asn} announces {@code prefix}, to be written to the world topic; the network changes
-     * once the record is read back from there.
+     * {@code asn} announces {@code prefix}: its AS record is written to the world topic and the network reconverges
+     * once the record is read back from there, like any world change.
      *
      * @throws Refused for a malformed prefix, an unknown AS, or a prefix the AS already announces
      */
-    public synchronized AutonomousSystem announce(long asn, String prefix) {
+    public WorldChanges.Applied<AutonomousSystem> announce(long asn, String prefix) {
+        changes.awaitRead();
+        return publish(announced(asn, prefix));
+    }
+
+    /**
+     * {@code asn} withdraws {@code prefix}: its AS record is written to the world topic.
+     *
+     * @throws Refused for a malformed prefix, an unknown AS, or a prefix the AS does not announce
+     */
+    public WorldChanges.Applied<AutonomousSystem> withdraw(long asn, String prefix) {
+        changes.awaitRead();
+        return publish(withdrawn(asn, prefix));
+    }
+
+    private WorldChanges.Applied<AutonomousSystem> publish(AutonomousSystem updated) {
+        return changes.publish(Topics.WORLD_AUTONOMOUS_SYSTEMS, Scenario.asKey(updated.asn()), updated);
+    }
+
+    /** The AS record after {@code asn} announces {@code prefix}. */
+    synchronized AutonomousSystem announced(long asn, String prefix) {
         AutonomousSystem as = system(asn);
         IPv4Address block = prefix(prefix);
         if (OriginatedPrefixes.announces(as, block)) {
@@ -94,12 +104,8 @@ public class RoutingService {
         return OriginatedPrefixes.announce(as, block);
     }
 
-    /**
-     * The AS record after {@code asn} withdraws {@code prefix}, to be written to the world topic.
-     *
-     * @throws Refused for a malformed prefix, an unknown AS, or a prefix the AS does not announce
-     */
-    public synchronized AutonomousSystem withdraw(long asn, String prefix) {
+    /** The AS record after {@code asn} withdraws {@code prefix}. */
+    synchronized AutonomousSystem withdrawn(long asn, String prefix) {
         AutonomousSystem as = system(asn);
         IPv4Address block = prefix(prefix);
         if (!OriginatedPrefixes.announces(as, block)) {
@@ -126,8 +132,13 @@ public class RoutingService {
         }
     }
 
-    /** The converged network as it stands, for the looking glass. */
-    public synchronized BgpNetwork network() {
+    /** The converged network as it stands, once the world has been read: for the looking glass. */
+    public BgpNetwork network() {
+        changes.awaitRead();
+        return converged();
+    }
+
+    private synchronized BgpNetwork converged() {
         return network;
     }
 
@@ -136,16 +147,14 @@ public class RoutingService {
         JourneyContext context = resolved.context();
         String destination = context.serverIp();
         int port = context.port();
-        ClientDevice client = clients.get(context.client());
-        LanSegment lan = client == null ? null : lans.get(client.lan());
+        LanSegment lan = world.lanOf(context.client()).orElse(null);
         if (lan == null) {
             PacketRouted payload = new PacketRouted(context.clientIp(), null, destination, port, PROTOCOL, List.of(),
                     List.of(), null, null);
             return resolved.next(0, wallClock.instant(), Outcome.failed(FailureCode.NO_ROUTE, context.client()
                     + " is on no known LAN, so it has no route to " + destination), context, payload);
         }
-        long seed = Simulation.seedOf(simulation.get());
-        SplittableRandom random = new SplittableRandom(seed ^ resolved.journeyId().hashCode());
+        SplittableRandom random = new SplittableRandom(world.seed() ^ resolved.journeyId().hashCode());
         Trace trace = new PathTracer(network).trace(context.client(), context.clientIp(), context.gateway(), lan,
                 destination, random);
         PacketRouted payload = new PacketRouted(context.clientIp(), trace.translatedSource(), destination, port,

@@ -7,17 +7,20 @@ import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.Refused;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.hop.DnsResolved;
 import com.packetjourney.contracts.hop.PacketRouted;
 import com.packetjourney.contracts.world.AutonomousSystem;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.contracts.world.Scenario;
+import com.packetjourney.kafka.WorldChanges;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +29,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RoutingServiceTest {
     private static final String ALB = "54.217.10.21";
     private static final Instant WALL = Instant.parse("2026-02-02T00:00:00Z");
-    private final RoutingService service = new RoutingService(Clock.fixed(WALL, ZoneOffset.UTC));
+    /** The AS records written to the world; the network changes only when a test reads one back. */
+    private final List<Object> written = new ArrayList<>();
+    private final RoutingService service = new RoutingService(Clock.fixed(WALL, ZoneOffset.UTC), this::write);
+
+    private <T> WorldChanges.Applied<T> write(String topic, String key, T value) {
+        assertThat(topic).isEqualTo(Topics.WORLD_AUTONOMOUS_SYSTEMS);
+        written.add(value);
+        return new WorldChanges.Applied<>(value, topic, false);
+    }
     private final Scenario scenario = EksNginxScenario.scenario();
 
     @BeforeEach
     void loadTheScenario() {
-        service.simulation().accept(Simulation.KEY, scenario.simulation());
-        scenario.clients().forEach(c -> service.clients().accept(c.name(), c));
-        scenario.lans().forEach(l -> service.lans().accept(l.id(), l));
+        service.world().simulation().accept(Simulation.KEY, scenario.simulation());
+        scenario.clients().forEach(c -> service.world().clients().accept(c.name(), c));
+        scenario.lans().forEach(l -> service.world().lans().accept(l.id(), l));
         scenario.autonomousSystems().forEach(as -> service.onAutonomousSystem(Scenario.asKey(as.asn()), as));
     }
 
@@ -101,7 +112,8 @@ class RoutingServiceTest {
 
     @Test
     void anAnnouncementAddsThePrefixToTheAsRecordWithoutChangingTheNetworkYet() {
-        AutonomousSystem ntt = service.announce(2914, "54.217.40.0/24");
+        AutonomousSystem ntt = service.announce(2914, "54.217.40.0/24").value();
+        assertThat(written).containsExactly(ntt);
         assertThat(ntt.originates()).containsExactly("129.250.0.0/16", "54.217.40.0/24");
         assertThat(ntt.neighbors()).isEqualTo(service.network().system(2914).orElseThrow().neighbors());
         // the network changes when the record comes back from the world topic
@@ -120,7 +132,8 @@ class RoutingServiceTest {
 
     @Test
     void aWithdrawalRemovesThePrefixFromTheAsRecord() {
-        AutonomousSystem aws = service.withdraw(16509, "54.216.0.0/15");
+        AutonomousSystem aws = service.withdraw(16509, "54.216.0.0/15").value();
+        assertThat(written).containsExactly(aws);
         assertThat(aws.originates()).containsExactly("205.251.192.0/21", "205.251.240.0/22");
         assertThat(service.network().system(16509).orElseThrow().originates()).contains("54.216.0.0/15");
     }

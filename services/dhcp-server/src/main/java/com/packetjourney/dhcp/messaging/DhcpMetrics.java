@@ -5,14 +5,12 @@ import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.hop.DhcpConfigured;
 import com.packetjourney.dhcp.service.DhcpService;
 import com.packetjourney.metrics.Labels;
-import com.packetjourney.metrics.StateGauges;
 import io.micrometer.core.instrument.Counter;
+import com.packetjourney.hop.ServiceGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,27 +22,16 @@ import java.util.Map;
  * each pool's addresses in use and free ({@code pj_dhcp_pool_addresses{pool,state}}). Leases are counted at the
  * simulated instant of the latest journey served; before any, every binding held counts as in use.
  */
-@ApplicationScoped
+@Startup
+@Singleton
 public class DhcpMetrics {
     private final MeterRegistry registry;
     private volatile Instant simulatedNow = Instant.MIN;
-    private StateGauges gauges;
 
-    DhcpMetrics(MeterRegistry registry) {
+    DhcpMetrics(MeterRegistry registry, ServiceGauges gauges, DhcpService service) {
         this.registry = registry;
-    }
-
-    void onStart(@Observes StartupEvent event, DhcpService service) {
-        gauges = new StateGauges(registry, HopType.DHCP_CONFIGURED.service())
-                .gauge("pj.dhcp.pool.addresses", "Addresses of each DHCP pool, bound to a client or free",
-                        () -> addresses(service.usage(simulatedNow)))
-                .start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (gauges != null) {
-            gauges.close();
-        }
+        gauges.gauge("pj.dhcp.pool.addresses", "Addresses of each DHCP pool, bound to a client or free",
+                () -> addresses(service.usage(simulatedNow)));
     }
 
     void onConfigured(HopEvent out) {

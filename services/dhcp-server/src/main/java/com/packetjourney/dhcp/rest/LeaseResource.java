@@ -1,8 +1,6 @@
 package com.packetjourney.dhcp.rest;
 
-import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.DhcpLease;
-import com.packetjourney.dhcp.messaging.DhcpWorld;
 import com.packetjourney.dhcp.service.DhcpService;
 import com.packetjourney.kafka.WorldChanges;
 import jakarta.ws.rs.GET;
@@ -20,11 +18,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaseResource {
     private final DhcpService service;
-    private final DhcpWorld world;
 
-    LeaseResource(DhcpService service, DhcpWorld world) {
+    LeaseResource(DhcpService service) {
         this.service = service;
-        this.world = world;
     }
 
     /** The binding given up; {@code applied} once the server has read the tombstone back from {@code topic}. */
@@ -43,9 +39,8 @@ public class LeaseResource {
     @POST
     @Path("/{mac}/release")
     public Response release(@PathParam("lan") String lan, @PathParam("mac") String mac) {
-        world.feed().awaitCaughtUp();
-        DhcpLease lease = service.release(lan, mac);
-        WorldChanges.Applied change = world.feed().publish(Topics.DHCP_LEASES, lease.key(), null);
+        WorldChanges.Applied<DhcpLease> change = service.release(lan, mac);
+        DhcpLease lease = change.value();
         return Response.status(change.httpStatus()).entity(new Released(lease.lan(), lease.clientMac(),
                 lease.address(), change.topic(), change.applied())).build();
     }

@@ -1,10 +1,8 @@
 package com.packetjourney.dhcp.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.dhcp.domain.PoolChange;
-import com.packetjourney.dhcp.messaging.DhcpWorld;
 import com.packetjourney.dhcp.service.DhcpService;
 import com.packetjourney.kafka.WorldChanges;
 import jakarta.ws.rs.Consumes;
@@ -25,11 +23,9 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class PoolResource {
     private final DhcpService service;
-    private final DhcpWorld world;
 
-    PoolResource(DhcpService service, DhcpWorld world) {
+    PoolResource(DhcpService service) {
         this.service = service;
-        this.world = world;
     }
 
     /** Every field is text so that validation, not JSON binding, explains what is wrong; no leaseSeconds keeps it. */
@@ -40,7 +36,7 @@ public class PoolResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PoolView(String lan, String cidr, String poolStart, String poolEnd, long leaseSeconds, long size,
                            String topic, Boolean applied) {
-        static PoolView of(LanSegment lan, WorldChanges.Applied change) {
+        static PoolView of(LanSegment lan, WorldChanges.Applied<LanSegment> change) {
             return new PoolView(lan.id(), lan.cidr(), lan.poolStart(), lan.poolEnd(), lan.leaseSeconds(),
                     PoolChange.size(lan), change == null ? null : change.topic(),
                     change == null ? null : change.applied());
@@ -49,7 +45,6 @@ public class PoolResource {
 
     @GET
     public PoolView pool(@PathParam("lan") String lan) {
-        world.feed().awaitCaughtUp();
         return PoolView.of(service.lan(lan), null);
     }
 
@@ -57,10 +52,9 @@ public class PoolResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("lan") String lan, PoolBody body) {
-        world.feed().awaitCaughtUp();
         PoolBody b = body == null ? new PoolBody(null, null, null) : body;
-        LanSegment updated = service.poolChange(lan, b.poolStart(), b.poolEnd(), b.leaseSeconds());
-        WorldChanges.Applied change = world.feed().publish(Topics.WORLD_LANS, updated.id(), updated);
-        return Response.status(change.httpStatus()).entity(PoolView.of(updated, change)).build();
+        WorldChanges.Applied<LanSegment> change = service.changePool(lan, b.poolStart(), b.poolEnd(),
+                b.leaseSeconds());
+        return Response.status(change.httpStatus()).entity(PoolView.of(change.value(), change)).build();
     }
 }

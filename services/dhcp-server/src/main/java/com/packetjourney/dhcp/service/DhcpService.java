@@ -10,14 +10,14 @@ import com.packetjourney.contracts.hop.DhcpConfigured.RouteEntry;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.DhcpLease;
 import com.packetjourney.contracts.world.LanSegment;
-import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dhcp.domain.DhcpServer;
 import com.packetjourney.dhcp.domain.Lease;
 import com.packetjourney.dhcp.domain.LeasePool;
 import com.packetjourney.dhcp.domain.MacAddress;
 import com.packetjourney.dhcp.domain.PoolChange;
-import com.packetjourney.kafka.WorldTable;
-import com.packetjourney.kafka.WorldValue;
+import com.packetjourney.hop.CommonWorld;
+import com.packetjourney.kafka.KeyedWriter;
+import com.packetjourney.kafka.WorldChanges;
 import com.packetjourney.kafka.WorldWriter;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -39,39 +39,38 @@ import java.util.SplittableRandom;
 public class DhcpService {
     static final String IFACE = "en0";
 
-    private final WorldValue<Simulation> simulation = new WorldValue<>();
-    private final WorldTable<ClientDevice> clients = new WorldTable<>();
-    private final Map<String, LanSegment> lans = new HashMap<>();
+    private final CommonWorld world = new CommonWorld();
     private final Map<String, DhcpServer> servers = new HashMap<>();
     private final List<DhcpLease> pendingRestore = new ArrayList<>();
     private final Clock wallClock;
     private final WorldWriter leaseLog;
+    private final WorldChanges changes;
 
+    /** {@code leaseLog} writes new bindings; {@code changes} writes the world changes of the API. */
     @Inject
-    public DhcpService(Clock wallClock, WorldWriter leaseLog) {
+    public DhcpService(Clock wallClock, KeyedWriter leaseLog, WorldChanges changes) {
+        this(wallClock, (WorldWriter) leaseLog, changes);
+    }
+
+    public DhcpService(Clock wallClock, WorldWriter leaseLog, WorldChanges changes) {
         this.wallClock = wallClock;
         this.leaseLog = leaseLog;
+        this.changes = changes;
     }
 
-    /** The simulation's settings, as read from the world. */
-    public WorldValue<Simulation> simulation() {
-        return simulation;
+    /** The simulation, clients and LANs, as read from the world. */
+    public CommonWorld world() {
+        return world;
     }
 
-    /** The client devices, as read from the world. */
-    public WorldTable<ClientDevice> clients() {
-        return clients;
-    }
-
+    /** A LAN record read from the world (after {@link #world()} took it): its server, with every binding kept. */
     public synchronized void onLan(String id, LanSegment lan) {
         if (lan == null) {
-            lans.remove(id);
             servers.remove(id);
             return;
         }
         DhcpServer old = servers.get(id);
         LeasePool pool = new LeasePool(lan.id(), lan.poolStart(), lan.poolEnd(), lan.leaseSeconds());
-        lans.put(id, lan);
         servers.put(id, new DhcpServer(lan, pool));
         if (old != null) {
             // A changed pool keeps every binding: a client keeps its address until its lease ends, even one a
@@ -105,22 +104,30 @@ public class DhcpService {
     }
 
     /**
-     * The LAN record with a new pool, to be written to the world topic; the server takes it when it reads the record
-     * back. A null {@code leaseSeconds} keeps the lease time.
+     * A LAN's pool changed (what if it were smaller?): the LAN record with the new pool is written to the world and
+     * the server takes it when it reads it back. A null {@code leaseSeconds} keeps the lease time.
      *
      * @throws Refused for an unknown LAN or a pool it cannot have
      */
-    public synchronized LanSegment poolChange(String lanId, String poolStart, String poolEnd, String leaseSeconds) {
-        return PoolChange.apply(lan(lanId), poolStart, poolEnd, leaseSeconds);
+    public WorldChanges.Applied<LanSegment> changePool(String lanId, String poolStart, String poolEnd,
+                                                       String leaseSeconds) {
+        LanSegment updated = PoolChange.apply(lan(lanId), poolStart, poolEnd, leaseSeconds);
+        return changes.publish(Topics.WORLD_LANS, updated.id(), updated);
     }
 
     /**
-     * The binding a DHCPRELEASE from {@code mac} gives up (RFC 2131 §4.4.6), to be tombstoned on the lease log; its
-     * address returns to the pool when the server reads the tombstone back.
+     * A DHCPRELEASE from {@code mac} (RFC 2131 §4.4.6): its binding is tombstoned on the lease log, and the address
+     * returns to the pool when the server reads the tombstone back.
      *
      * @throws Refused for an unknown LAN, a malformed MAC address or a client holding no lease
      */
-    public synchronized DhcpLease release(String lanId, String mac) {
+    public WorldChanges.Applied<DhcpLease> release(String lanId, String mac) {
+        changes.awaitRead();
+        DhcpLease lease = binding(lanId, mac);
+        return changes.publish(Topics.DHCP_LEASES, lease.key(), null).about(lease);
+    }
+
+    private synchronized DhcpLease binding(String lanId, String mac) {
         DhcpServer server = servers.get(lanId);
         if (server == null) {
             throw Refused.unknown("lan", "no LAN named " + lanId);
@@ -133,28 +140,24 @@ public class DhcpService {
     }
 
     /** @throws Refused for an unknown LAN */
-    public synchronized LanSegment lan(String id) {
-        LanSegment lan = lans.get(id);
-        if (lan == null) {
-            throw Refused.unknown("lan", "no LAN named " + id);
-        }
-        return lan;
+    public LanSegment lan(String id) {
+        changes.awaitRead();
+        return world.lans().find(id).orElseThrow(() -> Refused.unknown("lan", "no LAN named " + id));
     }
 
     /** Computes the DHCP hop for a journey's first event. */
     public synchronized HopEvent configure(HopEvent requested) {
         Instant now = wallClock.instant();
         Instant at = requested.simEndedAt();
-        ClientDevice client = clients.get(requested.context().client());
-        LanSegment lan = client == null ? null : lans.get(client.lan());
+        ClientDevice client = world.clients().get(requested.context().client());
+        LanSegment lan = client == null ? null : world.lans().get(client.lan());
         if (lan == null) {
             DhcpConfigured payload = new DhcpConfigured(null, DhcpConfigured.MODE_NO_OFFER, List.of(), null, List.of());
             return requested.next(0, now, Outcome.failed(FailureCode.DHCP_NO_LAN,
                     "no DHCP server for client " + requested.context().client()), requested.context(), payload);
         }
         DhcpServer server = servers.get(lan.id());
-        long xid = new SplittableRandom(Simulation.seedOf(simulation.get()) ^ requested.journeyId().hashCode())
-                .nextLong() & 0xffffffffL;
+        long xid = new SplittableRandom(world.seed() ^ requested.journeyId().hashCode()).nextLong() & 0xffffffffL;
         DhcpServer.Result result = server.configure(client.mac(), at, xid);
         long latency = result.messageCount() * lan.linkLatencyMicros();
         if (result.lease().isEmpty()) {
@@ -190,7 +193,12 @@ public class DhcpService {
     }
 
     /** @throws Refused for an unknown LAN */
-    public synchronized List<DhcpLease> leases(String lanId) {
+    public List<DhcpLease> leases(String lanId) {
+        changes.awaitRead();
+        return bindings(lanId);
+    }
+
+    private synchronized List<DhcpLease> bindings(String lanId) {
         DhcpServer server = servers.get(lanId);
         if (server == null) {
             throw Refused.unknown("lan", "no LAN named " + lanId);

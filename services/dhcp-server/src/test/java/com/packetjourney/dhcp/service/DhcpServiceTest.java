@@ -5,11 +5,13 @@ import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.Refused;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.hop.DhcpConfigured;
 import com.packetjourney.contracts.hop.JourneyRequested;
 import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.DhcpLease;
 import com.packetjourney.contracts.world.LanSegment;
+import com.packetjourney.kafka.WorldChanges;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +32,29 @@ class DhcpServiceTest {
             "198.51.100.53", 500);
 
     private final List<DhcpLease> leaseLog = new ArrayList<>();
+    /** The world changes written, read back by the service at once (as its tail would). */
+    private final List<String> written = new ArrayList<>();
     private final DhcpService service = new DhcpService(Clock.fixed(T0, ZoneOffset.UTC),
-            (topic, key, value) -> leaseLog.add((DhcpLease) value));
+            (topic, key, value) -> leaseLog.add((DhcpLease) value), this::readBack);
+
+    private <T> WorldChanges.Applied<T> readBack(String topic, String key, T value) {
+        written.add(topic + " " + key);
+        if (topic.equals(Topics.WORLD_LANS)) {
+            service.world().lans().accept(key, (LanSegment) value);
+            service.onLan(key, (LanSegment) value);
+        } else {
+            service.onLease(key, (DhcpLease) value);
+        }
+        return new WorldChanges.Applied<>(value, topic, true);
+    }
 
     @BeforeEach
     void world() {
+        service.world().lans().accept("home", HOME);
         service.onLan("home", HOME);
         for (String name : List.of("a", "b", "c")) {
-            service.clients().accept(name, new ClientDevice(name, "02:00:00:00:00:0" + name.charAt(0) % 10, "home"));
+            service.world().clients().accept(name, new ClientDevice(name, "02:00:00:00:00:0" + name.charAt(0) % 10,
+                    "home"));
         }
     }
 
@@ -51,12 +68,11 @@ class DhcpServiceTest {
     }
 
     @Test
-    void aPoolShrunkToOneAddressServesOneNewClientAndNoSecond() {
-        LanSegment one = service.poolChange("home", "192.168.1.150", "192.168.1.150", null);
-        // nothing changes until the record comes back from the world topic
-        assertThat(service.lan("home")).isEqualTo(HOME);
-        service.onLan("home", one);
-        assertThat(service.lan("home")).isEqualTo(one);
+    void aPoolShrunkToOneAddressIsWrittenToTheWorldAndServesOneNewClientOnceReadBack() {
+        WorldChanges.Applied<LanSegment> one = service.changePool("home", "192.168.1.150", "192.168.1.150", null);
+        assertThat(written).containsExactly(Topics.WORLD_LANS + " home");
+        assertThat(one.applied()).isTrue();
+        assertThat(service.lan("home")).isEqualTo(one.value());
 
         assertThat(((DhcpConfigured) journey("a").payload()).lease().address()).isEqualTo("192.168.1.150");
         HopEvent second = journey("b");
@@ -66,21 +82,21 @@ class DhcpServiceTest {
 
     @Test
     void aReleasedLeaseIsTombstonedAndItsAddressGoesToTheNextClient() {
-        service.onLan("home", service.poolChange("home", "192.168.1.150", "192.168.1.150", null));
+        service.changePool("home", "192.168.1.150", "192.168.1.150", null);
         journey("a");
-        DhcpLease lease = service.release("home", "02-00-00-00-00-07");
+        assertThat(service.leases("home")).containsExactly(leaseLog.get(0));
+        DhcpLease lease = service.release("home", "02-00-00-00-00-07").value();
         assertThat(lease).isEqualTo(leaseLog.get(0));
-        assertThat(service.leases("home")).containsExactly(lease);
-        service.onLease(lease.key(), null);
+        assertThat(written).endsWith(Topics.DHCP_LEASES + " " + lease.key());
         assertThat(service.leases("home")).isEmpty();
         assertThat(((DhcpConfigured) journey("b").payload()).lease().address()).isEqualTo("192.168.1.150");
     }
 
     @Test
     void changesThatCannotBeMadeAreRefusedNamingTheField() {
-        assertRefused(() -> service.poolChange("office", "10.0.0.10", "10.0.0.20", null),
+        assertRefused(() -> service.changePool("office", "10.0.0.10", "10.0.0.20", null),
                 Refused.Kind.UNKNOWN, "lan", "no LAN named office");
-        assertRefused(() -> service.poolChange("home", "192.168.2.10", "192.168.1.20", null),
+        assertRefused(() -> service.changePool("home", "192.168.2.10", "192.168.1.20", null),
                 Refused.Kind.INVALID, "poolStart", "outside");
         assertRefused(() -> service.release("office", "02:00:00:00:00:07"),
                 Refused.Kind.UNKNOWN, "lan", "no LAN named office");

@@ -1,10 +1,8 @@
 package com.packetjourney.dns.rest;
 
 import com.packetjourney.contracts.Refused;
-import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.DnsCacheFlush;
 import com.packetjourney.dns.domain.CacheLevel;
-import com.packetjourney.dns.messaging.DnsWorld;
 import com.packetjourney.dns.service.DnsService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,11 +31,9 @@ public class CacheResource {
             DnsCacheFlush.LEVEL_ROUTER, DnsCacheFlush.LEVEL_RESOLVER, DnsCacheFlush.LEVEL_ALL);
 
     private final DnsService service;
-    private final DnsWorld world;
 
-    CacheResource(DnsService service, DnsWorld world) {
+    CacheResource(DnsService service) {
         this.service = service;
-        this.world = world;
     }
 
     /** Every entry alive at {@code at} (default: the latest simulated instant seen), with the TTL it has left. */
@@ -62,18 +58,17 @@ public class CacheResource {
         String onlyClient = narrowing("client", client, flushed, CacheLevel.BROWSER, CacheLevel.OS);
         String onlyLan = narrowing("lan", lan, flushed, CacheLevel.ROUTER);
         String onlyResolver = narrowing("resolver", resolver, flushed, CacheLevel.RESOLVER);
-        if (onlyClient != null && !service.clients().containsKey(onlyClient)) {
+        if (onlyClient != null && !service.world().clients().containsKey(onlyClient)) {
             throw Refused.invalid("client", "no client device '" + onlyClient + "' in the world");
         }
-        if (onlyLan != null && !service.lans().containsKey(onlyLan)) {
+        if (onlyLan != null && !service.world().lans().containsKey(onlyLan)) {
             throw Refused.invalid("lan", "no LAN '" + onlyLan + "' in the world");
         }
         if (onlyResolver != null && !Address.isDottedQuad(onlyResolver)) {
             throw Refused.invalid("resolver", "'" + onlyResolver + "' is not an IPv4 address");
         }
         DnsCacheFlush flush = new DnsCacheFlush(flushed, onlyClient, onlyLan, onlyResolver, instant(at));
-        world.feed().publish(Topics.WORLD_DNS_CACHE_FLUSHES, flush.key(), flush);
-        return flush;
+        return service.flush(flush).value();
     }
 
     /** A narrowing parameter, which only the levels it narrows (and all) accept. */

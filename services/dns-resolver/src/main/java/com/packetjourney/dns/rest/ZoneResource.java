@@ -1,11 +1,8 @@
 package com.packetjourney.dns.rest;
 
 import com.packetjourney.contracts.Refused;
-import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.world.DnsZone;
-import com.packetjourney.dns.messaging.DnsWorld;
 import com.packetjourney.dns.service.DnsService;
-import com.packetjourney.dns.service.DnsZones;
 import com.packetjourney.kafka.WorldChanges;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,23 +26,21 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ZoneResource {
     private final DnsService service;
-    private final DnsWorld world;
 
-    ZoneResource(DnsService service, DnsWorld world) {
+    ZoneResource(DnsService service) {
         this.service = service;
-        this.world = world;
     }
 
     /** The origins of the zones the world's authoritative servers serve. */
     @GET
     public List<String> zones() {
-        return readZones().origins();
+        return service.zones().origins();
     }
 
     @GET
     @Path("{origin}")
     public DnsZone zone(@PathParam("origin") String origin) {
-        return readZones().zone(origin).orElseThrow(() -> Refused.unknown("origin", "no zone '" + origin
+        return service.zones().zone(origin).orElseThrow(() -> Refused.unknown("origin", "no zone '" + origin
                 + "' in the world"));
     }
 
@@ -58,10 +53,8 @@ public class ZoneResource {
             throw Refused.invalid("body", "the RRset is missing, e.g. {\"name\":\"www." + origin
                     + "\",\"type\":\"A\",\"ttl\":300,\"values\":[\"192.0.2.1\"]}");
         }
-        // One edit at a time: each starts from the zone the previous one left, read back from the world.
-        synchronized (ZoneResource.class) {
-            return write(readZones().replaceRRset(origin, body.name(), body.type(), body.ttl(), body.values()));
-        }
+        return answer(service.editZone(zones -> zones.replaceRRset(origin, body.name(), body.type(), body.ttl(),
+                body.values())));
     }
 
     /** Removes one RRset of the zone. */
@@ -69,18 +62,10 @@ public class ZoneResource {
     @Path("{origin}/records/{name}/{type}")
     public Response remove(@PathParam("origin") String origin, @PathParam("name") String name,
                            @PathParam("type") String type) {
-        synchronized (ZoneResource.class) {
-            return write(readZones().removeRRset(origin, name, type));
-        }
+        return answer(service.editZone(zones -> zones.removeRRset(origin, name, type)));
     }
 
-    private DnsZones readZones() {
-        world.feed().awaitCaughtUp();
-        return service.zones();
-    }
-
-    private Response write(DnsZones.ZoneChange change) {
-        WorldChanges.Applied written = world.feed().publish(Topics.WORLD_DNS_ZONES, change.key(), change.zone());
-        return Response.status(written.httpStatus()).entity(change.zone()).build();
+    private static Response answer(WorldChanges.Applied<DnsZone> written) {
+        return Response.status(written.httpStatus()).entity(written.value()).build();
     }
 }

@@ -4,14 +4,14 @@ import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.hop.DnsResolved;
 import com.packetjourney.contracts.hop.DnsResolved.CacheFill;
 import com.packetjourney.contracts.hop.DnsResolved.CacheLookup;
 import com.packetjourney.contracts.hop.DnsResolved.DnsStep;
-import com.packetjourney.contracts.world.ClientDevice;
 import com.packetjourney.contracts.world.DnsCacheFlush;
+import com.packetjourney.contracts.world.DnsZone;
 import com.packetjourney.contracts.world.LanSegment;
-import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dns.domain.CacheEntry;
 import com.packetjourney.dns.domain.CacheFlush;
 import com.packetjourney.dns.domain.CacheKey;
@@ -22,8 +22,8 @@ import com.packetjourney.dns.domain.DnsCaches;
 import com.packetjourney.dns.domain.QueryPath;
 import com.packetjourney.dns.domain.Resolution;
 import com.packetjourney.dns.domain.Step;
-import com.packetjourney.kafka.WorldTable;
-import com.packetjourney.kafka.WorldValue;
+import com.packetjourney.hop.CommonWorld;
+import com.packetjourney.kafka.WorldChanges;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.xbill.DNS.Address;
@@ -39,6 +39,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -55,10 +56,11 @@ import java.util.random.RandomGenerator;
 @Singleton
 public class DnsService {
     private final Clock wallClock;
-    private final WorldValue<Simulation> simulation = new WorldValue<>();
-    private final WorldTable<ClientDevice> clients = new WorldTable<>();
-    private final WorldTable<LanSegment> lans = new WorldTable<>();
+    private final CommonWorld world = new CommonWorld();
     private final DnsZones zones = new DnsZones();
+    private final WorldChanges changes;
+    /** Zone edits one at a time; not the zones' own lock, which their read-back needs meanwhile. */
+    private final Object zoneEdits = new Object();
     private final DnsCaches caches = new DnsCaches();
     /** The latest simulated instant a DNS hop ended at: where a flush without a time applies. */
     private Instant latestSimTime;
@@ -68,28 +70,41 @@ public class DnsService {
     }
 
     @Inject
-    public DnsService(Clock wallClock) {
+    public DnsService(Clock wallClock, WorldChanges changes) {
         this.wallClock = wallClock;
+        this.changes = changes;
     }
 
-    /** The simulation's settings, as read from the world. */
-    public WorldValue<Simulation> simulation() {
-        return simulation;
+    /** The simulation, the clients and their LANs (which resolver a device's queries go to), as read from the world. */
+    public CommonWorld world() {
+        return world;
     }
 
-    /** The client devices, as read from the world. */
-    public WorldTable<ClientDevice> clients() {
-        return clients;
-    }
-
-    /** The LANs, as read from the world: which resolver a device's queries go to. */
-    public WorldTable<LanSegment> lans() {
-        return lans;
-    }
-
-    /** The zones of the world's authoritative servers. */
+    /** The zones of the world's authoritative servers, once the world has been read. */
     public DnsZones zones() {
+        changes.awaitRead();
         return zones;
+    }
+
+    /** A zone record read from the world. */
+    public void onZone(String key, DnsZone zone) {
+        zones.onZone(key, zone);
+    }
+
+    /**
+     * An edit of a zone: the zone as it would be is written to the world, and this service serves it once read
+     * back. One edit at a time, so that each starts from the zone the previous one left.
+     */
+    public WorldChanges.Applied<DnsZone> editZone(Function<DnsZones, DnsZones.ZoneChange> edit) {
+        synchronized (zoneEdits) {
+            DnsZones.ZoneChange change = edit.apply(zones());
+            return changes.publish(Topics.WORLD_DNS_ZONES, change.key(), change.zone());
+        }
+    }
+
+    /** A cache flush, written to the world; it applies to journeys after its simulated instant once read back. */
+    public WorldChanges.Applied<DnsCacheFlush> flush(DnsCacheFlush flush) {
+        return changes.publish(Topics.WORLD_DNS_CACHE_FLUSHES, flush.key(), flush);
     }
 
     /** A flush read from the world; a tombstone withdraws the flush under its key. */
@@ -143,8 +158,7 @@ public class DnsService {
             return fromCache(in, wall, name, CacheLevel.OS, client, os, QueryPath.OS_CACHE_MICROS, lookups, random,
                     fillsBelow(CacheLevel.OS, client, null, os.entry()));
         }
-        ClientDevice device = clients.get(client);
-        LanSegment lan = device == null ? null : lans.get(device.lan());
+        LanSegment lan = world.lanOf(client).orElse(null);
         if (lan == null || lan.recursiveResolver() == null) {
             DnsResolved payload = new DnsResolved(question(name), null, List.of(), List.of(), List.of(), null, null,
                     lookups, List.of());
@@ -256,11 +270,11 @@ public class DnsService {
 
     /** Where a flush or view without a time applies: the latest simulated instant seen, else the epoch. */
     public synchronized Optional<Instant> latestSimTime() {
-        return Optional.ofNullable(latestSimTime != null ? latestSimTime : Simulation.epochOf(simulation.get()));
+        return Optional.ofNullable(latestSimTime != null ? latestSimTime : world.epoch());
     }
 
     private long seed() {
-        return Simulation.seedOf(simulation.get());
+        return world.seed();
     }
 
     /**

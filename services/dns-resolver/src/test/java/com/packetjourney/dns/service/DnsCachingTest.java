@@ -19,6 +19,7 @@ import com.packetjourney.contracts.world.LanSegment;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.dns.domain.QueryPath;
 import com.packetjourney.dns.domain.TestZones;
+import com.packetjourney.kafka.WorldChanges;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Message;
 
@@ -47,10 +48,10 @@ class DnsCachingTest {
             TestZones.AMAZONAWS.masterFile().replace(" 60 IN A ", " 300 IN A "));
 
     private static DnsService world(List<DnsZone> zones) {
-        DnsService service = new DnsService(Clock.fixed(T0, ZoneOffset.UTC));
-        service.simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, T0));
-        service.lans().accept("home", HOME);
-        service.clients().accept("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
+        DnsService service = new DnsService(Clock.fixed(T0, ZoneOffset.UTC), DnsCachingTest::noWorldChange);
+        service.world().simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, T0));
+        service.world().lans().accept("home", HOME);
+        service.world().clients().accept("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
         zones.forEach(z -> service.zones().onZone(z.origin(), z));
         return service;
     }
@@ -241,5 +242,10 @@ class DnsCachingTest {
                 .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThat(service.zones().removeRRset("packet-journey.com.", "@", "CNAME").zone().masterFile())
                 .doesNotContain("CNAME");
+    }
+
+    /** These tests change the world only through the service's world records, never through its API. */
+    private static <T> WorldChanges.Applied<T> noWorldChange(String topic, String key, T value) {
+        throw new AssertionError("unexpected world change on " + topic);
     }
 }

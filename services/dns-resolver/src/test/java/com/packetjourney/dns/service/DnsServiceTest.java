@@ -18,6 +18,7 @@ import com.packetjourney.dns.domain.QueryPath;
 import com.packetjourney.dns.domain.RecursiveResolver;
 import com.packetjourney.dns.domain.TestZones;
 import org.junit.jupiter.api.BeforeEach;
+import com.packetjourney.kafka.WorldChanges;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
 
@@ -43,10 +44,10 @@ class DnsServiceTest {
 
     @BeforeEach
     void world() {
-        service = new DnsService(Clock.fixed(T0, ZoneOffset.UTC));
-        service.simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, T0));
-        service.lans().accept("home", HOME);
-        service.clients().accept("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
+        service = new DnsService(Clock.fixed(T0, ZoneOffset.UTC), DnsServiceTest::noWorldChange);
+        service.world().simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, T0));
+        service.world().lans().accept("home", HOME);
+        service.world().clients().accept("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
         TestZones.scenario().forEach(z -> service.zones().onZone(z.origin(), z));
     }
 
@@ -125,7 +126,7 @@ class DnsServiceTest {
 
     @Test
     void aLaptopOnAnUnknownLanHasNoResolver() {
-        service.lans().accept("home", null);
+        service.world().lans().accept("home", null);
         HopEvent out = service.handle(dhcpHop("j-5", "packet-journey.com"));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.DNS_SERVFAIL);
         assertThat(out.outcome().message()).contains("laptop").contains("packet-journey.com.");
@@ -168,5 +169,10 @@ class DnsServiceTest {
         assertThat(trace.latencyMicros()).isEqualTo(SCENARIO_RTTS);
         assertThat(trace.resolution().steps()).hasSize(5);
         assertThat(trace.resolution().address()).isIn("54.217.10.21", "54.217.40.22");
+    }
+
+    /** These tests change the world only through the service's world records, never through its API. */
+    private static <T> WorldChanges.Applied<T> noWorldChange(String topic, String key, T value) {
+        throw new AssertionError("unexpected world change on " + topic);
     }
 }

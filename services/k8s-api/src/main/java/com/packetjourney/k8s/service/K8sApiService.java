@@ -13,6 +13,7 @@ import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.Simulation;
 import com.packetjourney.k8s.domain.ClusterState;
 import com.packetjourney.kafka.KeyedWriter;
+import com.packetjourney.kafka.WorldChanges;
 import com.packetjourney.kafka.WorldWriter;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -23,8 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The control plane: keeps the cluster state from the manifests and the CNI's pod networks, and once the logs have
@@ -42,16 +43,19 @@ public class K8sApiService {
     /** What is on each mirrored topic, by key: read back at start, then kept as written. */
     private final Map<String, Map<String, Object>> published = new HashMap<>();
     private final WorldWriter writer;
+    private final WorldChanges changes;
     private boolean caughtUp;
     private boolean seedKnown;
 
+    /** {@code writer} writes the control plane's own logs; {@code changes} the world changes of the API. */
     @Inject
-    public K8sApiService(KeyedWriter writer) {
-        this((WorldWriter) writer::sendAndWait);
+    public K8sApiService(KeyedWriter writer, WorldChanges changes) {
+        this((WorldWriter) writer::sendAndWait, changes);
     }
 
-    public K8sApiService(WorldWriter writer) {
+    public K8sApiService(WorldWriter writer, WorldChanges changes) {
         this.writer = writer;
+        this.changes = changes;
         MIRRORED.forEach(t -> published.put(t, new HashMap<>()));
     }
 
@@ -108,29 +112,31 @@ public class K8sApiService {
     }
 
     /**
-     * The Deployment with its new replica count, to be written to the world log (the change comes back through it).
+     * Scales a Deployment: written to the world log with its new replica count; the pods change once it has been
+     * read back.
      *
      * @throws Refused for a Deployment that does not exist
      */
-    public synchronized Deployment scale(String namespace, String name, int replicas) {
-        Deployment d = deployment(namespace, name);
-        return new Deployment(d.namespace(), d.name(), replicas, d.labels(), d.image(), d.containerPort());
+    public WorldChanges.Applied<Deployment> scale(String namespace, String name, int replicas) {
+        return publish(deployment(namespace, name).withReplicas(replicas));
     }
 
     /**
-     * The Deployment with a new container image, to be written to the world log: once read back, its new ReplicaSet
-     * rolls out and replaces the old pods ("kubectl set image").
+     * Sets a Deployment's container image ("kubectl set image"): written to the world log; once read back, its new
+     * ReplicaSet rolls out and replaces the old pods.
      *
      * @throws Refused for a Deployment that does not exist
      */
-    public synchronized Deployment setImage(String namespace, String name, String image) {
-        Deployment d = deployment(namespace, name);
-        return new Deployment(d.namespace(), d.name(), d.replicas(), d.labels(), image, d.containerPort());
+    public WorldChanges.Applied<Deployment> setImage(String namespace, String name, String image) {
+        return publish(deployment(namespace, name).withImage(image));
+    }
+
+    private WorldChanges.Applied<Deployment> publish(Deployment changed) {
+        return changes.publish(Topics.WORLD_K8S_MANIFESTS, changed.key(), changed);
     }
 
     private Deployment deployment(String namespace, String name) {
-        return cluster.deployment(namespace, name).orElseThrow(() -> Refused.unknown("name",
-                "deployments.apps \"" + name + "\" not found in namespace " + namespace));
+        return onceRead(() -> cluster.deployment(namespace, name).orElseThrow(() -> noDeployment(namespace, name)));
     }
 
     /**
@@ -139,17 +145,34 @@ public class K8sApiService {
      *
      * @throws Refused for a pod that does not exist
      */
-    public synchronized Pod deletePod(String namespace, String name) {
-        Pod terminating = cluster.markForDeletion(namespace, name).orElseThrow(() -> Refused.unknown("name",
-                "pods \"" + name + "\" not found in namespace " + namespace));
-        reconcile();
-        return terminating;
+    public Pod deletePod(String namespace, String name) {
+        return onceRead(() -> {
+            Pod terminating = cluster.markForDeletion(namespace, name).orElseThrow(() -> Refused.unknown("name",
+                    "pods \"" + name + "\" not found in namespace " + namespace));
+            reconcile();
+            return terminating;
+        });
     }
 
     /** @throws Refused for a Deployment that does not exist */
-    public synchronized DeploymentStatus deploymentStatus(String namespace, String name) {
-        return cluster.deploymentStatus(namespace, name).orElseThrow(() -> Refused.unknown("name",
-                "deployments.apps \"" + name + "\" not found in namespace " + namespace));
+    public DeploymentStatus deploymentStatus(String namespace, String name) {
+        return onceRead(() -> cluster.deploymentStatus(namespace, name)
+                .orElseThrow(() -> noDeployment(namespace, name)));
+    }
+
+    private static Refused noDeployment(String namespace, String name) {
+        return Refused.unknown("name", "deployments.apps \"" + name + "\" not found in namespace " + namespace);
+    }
+
+    /**
+     * {@code action} under the service's lock once the world as it stood at start has been read; waiting for that
+     * outside the lock, which the reading needs.
+     */
+    private <T> T onceRead(Supplier<T> action) {
+        changes.awaitRead();
+        synchronized (this) {
+            return action.get();
+        }
     }
 
     public synchronized List<Pod> pods() {

@@ -8,6 +8,7 @@ import com.packetjourney.contracts.k8s.Pod;
 import com.packetjourney.contracts.k8s.Service;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.kafka.WorldChanges;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -29,9 +30,16 @@ class K8sApiServiceTest {
     }
 
     private final List<Write> log = new ArrayList<>();
+    /** The world changes of the API, not read back: the cluster changes only through its world records. */
+    private final List<Write> changes = new ArrayList<>();
+
+    private <T> WorldChanges.Applied<T> change(String topic, String key, T value) {
+        changes.add(new Write(topic, key, value));
+        return new WorldChanges.Applied<>(value, topic, false);
+    }
 
     private K8sApiService service() {
-        K8sApiService service = new K8sApiService((t, k, v) -> log.add(new Write(t, k, v)));
+        K8sApiService service = new K8sApiService((t, k, v) -> log.add(new Write(t, k, v)), this::change);
         service.onManifest(node.key(), node);
         service.onManifest(nginx.key(), nginx);
         service.onManifest(svc.key(), svc);
@@ -82,8 +90,9 @@ class K8sApiServiceTest {
     @Test
     void scalingGivesTheDeploymentToWriteOnlyWhenItExistsAndChangesNothingYet() {
         K8sApiService service = service();
-        assertThat(service.scale("default", "nginx", 5)).isEqualTo(
-                new Deployment("default", "nginx", 5, Map.of("app", "nginx"), "nginx:1.27", 80));
+        Deployment scaled = new Deployment("default", "nginx", 5, Map.of("app", "nginx"), "nginx:1.27", 80);
+        assertThat(service.scale("default", "nginx", 5).value()).isEqualTo(scaled);
+        assertThat(changes).containsExactly(new Write(Topics.WORLD_K8S_MANIFESTS, "Deployment/default/nginx", scaled));
         assertThat(log).isEmpty();
         assertThatThrownBy(() -> service.scale("default", "nope", 1)).isInstanceOfSatisfying(Refused.class,
                 e -> assertThat(e.kind()).isEqualTo(Refused.Kind.UNKNOWN));
@@ -95,7 +104,7 @@ class K8sApiServiceTest {
         K8sApiService service = service();
         service.onSimulation(SIMULATION);
         service.startReconciling();
-        assertThat(service.setImage("default", "nginx", "nginx:1.28")).isEqualTo(
+        assertThat(service.setImage("default", "nginx", "nginx:1.28").value()).isEqualTo(
                 new Deployment("default", "nginx", 2, Map.of("app", "nginx"), "nginx:1.28", 80));
         assertThatThrownBy(() -> service.setImage("default", "nope", "nginx:1.28")).isInstanceOf(Refused.class);
 

@@ -6,9 +6,7 @@ import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.hop.JourneyRequested;
 import com.packetjourney.contracts.world.ClientDevice;
-import com.packetjourney.contracts.world.Simulation;
-import com.packetjourney.kafka.WorldTable;
-import com.packetjourney.kafka.WorldValue;
+import com.packetjourney.hop.CommonWorld;
 import com.packetjourney.laptop.domain.BrowserRequest;
 import com.packetjourney.laptop.domain.ClientClocks;
 import jakarta.inject.Inject;
@@ -28,8 +26,7 @@ import java.util.function.Supplier;
 public class LaptopService {
     static final String THINK_TIME = "1s";
 
-    private final WorldValue<Simulation> simulation = new WorldValue<>();
-    private final WorldTable<ClientDevice> clients = new WorldTable<>();
+    private final CommonWorld world = new CommonWorld();
     private final ClientClocks clocks = new ClientClocks();
     private final Clock wallClock;
     private final Supplier<String> newJourneyId;
@@ -45,14 +42,9 @@ public class LaptopService {
         this.newJourneyId = newJourneyId;
     }
 
-    /** The simulation's settings, as read from the world. */
-    public WorldValue<Simulation> simulation() {
-        return simulation;
-    }
-
-    /** The client devices, as read from the world. */
-    public WorldTable<ClientDevice> clients() {
-        return clients;
+    /** The simulation and the client devices, as read from the world. */
+    public CommonWorld world() {
+        return world;
     }
 
     /**
@@ -71,7 +63,7 @@ public class LaptopService {
      * @throws Refused for a malformed field or a client the world does not know
      */
     public synchronized HopEvent request(String url, String client, String at, String after, String journeyId) {
-        Instant epoch = Simulation.epochOf(simulation.get());
+        Instant epoch = world.epoch();
         String device0 = client == null || client.isBlank() ? BrowserRequest.DEFAULT_CLIENT : client;
         if (at == null && after == null && clocks.hasStarted(device0)) {
             // Sending again without saying when means "a moment later": one second of simulated think time, so
@@ -80,7 +72,7 @@ public class LaptopService {
         }
         BrowserRequest request = BrowserRequest.parse(url, client, at, after, journeyId,
                 device -> clocks.now(device, epoch), newJourneyId);
-        ClientDevice device = clients.get(request.client());
+        ClientDevice device = world.clients().get(request.client());
         if (device == null) {
             throw Refused.invalid("client", "no device named " + request.client() + " in the loaded world");
         }

@@ -22,8 +22,8 @@ class LaptopServiceTest {
 
     private LaptopService service() {
         LaptopService service = new LaptopService(Clock.fixed(WALL, ZoneOffset.UTC), () -> "j-1");
-        service.simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, EPOCH));
-        service.clients().accept("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
+        service.world().simulation().accept(Simulation.KEY, new Simulation("eks-nginx", 20230904, EPOCH));
+        service.world().clients().accept("laptop", new ClientDevice("laptop", "3c:22:fb:7a:10:01", "home"));
         return service;
     }
 
@@ -48,7 +48,7 @@ class LaptopServiceTest {
         LaptopService service = service();
         assertThatThrownBy(() -> service.request("https://packet-journey.com/", "phone", null, null, null))
                 .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("client"));
-        service.clients().accept("laptop", null);
+        service.world().clients().accept("laptop", null);
         assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null, null))
                 .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("client"));
     }
@@ -56,7 +56,7 @@ class LaptopServiceTest {
     @Test
     void withoutASimulationTheStartMustBeGiven() {
         LaptopService service = service();
-        service.simulation().accept(Simulation.KEY, null);
+        service.world().simulation().accept(Simulation.KEY, null);
         assertThatThrownBy(() -> service.request("https://packet-journey.com/", null, null, null, null))
                 .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("at"));
         assertThat(service.request("https://packet-journey.com/", null, "2026-02-01T00:00:00Z", null, null)
@@ -66,7 +66,7 @@ class LaptopServiceTest {
     @Test
     void eachClientKeepsItsOwnClockWhichMovesWithTheJourneysItStarts() {
         LaptopService service = service();
-        service.clients().accept("phone", new ClientDevice("phone", "3c:22:fb:7a:10:02", "home"));
+        service.world().clients().accept("phone", new ClientDevice("phone", "3c:22:fb:7a:10:02", "home"));
         HopEvent first = service.request("https://packet-journey.com/", null, null, null, null);
         assertThat(first.simStartedAt()).isEqualTo(EPOCH);
         // a request not sent does not move the clock

@@ -3,14 +3,10 @@ package com.packetjourney.cni.messaging;
 import com.packetjourney.cni.service.NodeCniService;
 import com.packetjourney.cni.service.CniReconciler;
 import com.packetjourney.cni.service.CniReconciler.NodeView;
-import com.packetjourney.contracts.HopType;
-import com.packetjourney.metrics.StateGauges;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.packetjourney.hop.ServiceGauges;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,33 +18,19 @@ import java.util.function.ToIntFunction;
  * ({@code pj_cni_attached_enis}) and the pods ipamd could not give an address ({@code pj_cni_pending_pods}), each
  * labelled {@code node}.
  */
-@ApplicationScoped
+@Startup
+@Singleton
 public class NodeCniMetrics {
-    private final MeterRegistry registry;
-    private StateGauges gauges;
-
-    NodeCniMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
-
-    void onStart(@Observes StartupEvent event, NodeCniService hop) {
+    NodeCniMetrics(ServiceGauges gauges, NodeCniService hop) {
         CniReconciler service = hop.cni();
-        gauges = new StateGauges(registry, HopType.POD_RESPONDED.service())
-                .gauge("pj.cni.free.ips", "Addresses in the node's warm pool, attached and free for the next pod",
-                        () -> perNode(service, n -> n.enis().stream().mapToInt(e -> e.free().size()).sum()))
+        gauges.gauge("pj.cni.free.ips", "Addresses in the node's warm pool, attached and free for the next pod",
+                () -> perNode(service, n -> n.enis().stream().mapToInt(e -> e.free().size()).sum()))
                 .gauge("pj.cni.assigned.ips", "Addresses of the node's ENIs given to pods",
                         () -> perNode(service, n -> n.enis().stream().mapToInt(e -> e.assigned().size()).sum()))
                 .gauge("pj.cni.attached.enis", "ENIs attached to the node (its primary ENI included)",
                         () -> perNode(service, n -> n.enis().size()))
                 .gauge("pj.cni.pending.pods", "Pods bound to the node that ipamd could not give an address",
-                        () -> perNode(service, n -> n.podsWithoutAddress().size()))
-                .start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (gauges != null) {
-            gauges.close();
-        }
+                        () -> perNode(service, n -> n.podsWithoutAddress().size()));
     }
 
     private static Map<Tags, Integer> perNode(CniReconciler service, ToIntFunction<NodeView> value) {

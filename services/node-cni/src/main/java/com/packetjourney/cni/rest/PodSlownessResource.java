@@ -1,12 +1,10 @@
 package com.packetjourney.cni.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.packetjourney.cni.messaging.NodeCniWorld;
 import com.packetjourney.cni.service.NodeCniService;
 import com.packetjourney.contracts.Refused;
-import com.packetjourney.contracts.Topics;
 import com.packetjourney.kafka.WorldChanges;
-import com.packetjourney.contracts.Json;
+import com.packetjourney.rest.JsonBody;
 import com.packetjourney.contracts.k8s.PodSlowness;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,8 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import java.io.IOException;
 
 /**
  * Makes the application in a pod slow: every answer takes {@code micros} longer (0 restores it). The order is
@@ -29,11 +25,9 @@ public class PodSlownessResource {
     private static final String MICROS = "micros";
 
     private final NodeCniService service;
-    private final NodeCniWorld world;
 
-    PodSlownessResource(NodeCniService service, NodeCniWorld world) {
+    PodSlownessResource(NodeCniService service) {
         this.service = service;
-        this.world = world;
     }
 
     @GET
@@ -46,23 +40,11 @@ public class PodSlownessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response slowDown(@PathParam("namespace") String namespace, @PathParam("name") String name, String body) {
-        JsonNode micros;
-        try {
-            JsonNode json = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
-            micros = json == null ? null : json.get(MICROS);
-        } catch (IOException e) {
-            throw Refused.invalid(MICROS, "the body is not JSON: " + e.getMessage());
-        }
-        if (micros == null || micros.isNull()) {
-            throw Refused.invalid(MICROS, "micros is required");
-        }
+        JsonNode micros = JsonBody.field(body, MICROS);
         if (!micros.isIntegralNumber() || !micros.canConvertToLong() || micros.longValue() < 0) {
             throw Refused.invalid(MICROS, "micros must be a non-negative integer, got " + micros);
         }
-        world.feed().awaitCaughtUp();
-        PodSlowness order = service.slowDown(namespace, name, micros.longValue()).orElseThrow(() ->
-                Refused.unknown("name", "pods \"" + name + "\" not found in namespace " + namespace));
-        WorldChanges.Applied written = world.feed().publish(Topics.WORLD_POD_SLOWNESS, order.key(), order);
-        return Response.status(written.httpStatus()).entity(order).build();
+        WorldChanges.Applied<PodSlowness> written = service.slowDown(namespace, name, micros.longValue());
+        return Response.status(written.httpStatus()).entity(written.value()).build();
     }
 }

@@ -7,6 +7,7 @@ import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.Refused;
+import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.UnreadableEventException;
 import com.packetjourney.contracts.hop.PodResponded;
 import com.packetjourney.contracts.k8s.Cluster;
@@ -17,6 +18,7 @@ import com.packetjourney.contracts.k8s.Pod;
 import com.packetjourney.contracts.k8s.PodNetwork;
 import com.packetjourney.contracts.k8s.PodSlowness;
 import com.packetjourney.kafka.KeyedWriter;
+import com.packetjourney.kafka.WorldChanges;
 import com.packetjourney.kafka.WorldTable;
 import com.packetjourney.kafka.WorldWriter;
 import inet.ipaddr.IPAddressString;
@@ -42,6 +44,7 @@ public class NodeCniService {
     private static final String RUNNING = "Running";
 
     private final Clock wallClock;
+    private final WorldChanges changes;
     private final CniReconciler cni;
     private final WorldTable<K8sObject> manifests = new WorldTable<>();
     /** Extra answer time of slow pods, by namespace/name. */
@@ -49,15 +52,17 @@ public class NodeCniService {
 
     /** The warm pool targets are aws-node's settings (WARM_ENI_TARGET and the like), here configuration. */
     @Inject
-    public NodeCniService(Clock wallClock, KeyedWriter writer,
+    public NodeCniService(Clock wallClock, KeyedWriter writer, WorldChanges changes,
                           @ConfigProperty(name = "pj.cni.warm-eni-target", defaultValue = "1") int warmEniTarget,
                           @ConfigProperty(name = "pj.cni.warm-ip-target", defaultValue = "0") int warmIpTarget,
                           @ConfigProperty(name = "pj.cni.minimum-ip-target", defaultValue = "0") int minimumIpTarget) {
-        this(wallClock, writer::sendAndWait, new WarmPoolPolicy(warmEniTarget, warmIpTarget, minimumIpTarget));
+        this(wallClock, writer::sendAndWait, changes,
+                new WarmPoolPolicy(warmEniTarget, warmIpTarget, minimumIpTarget));
     }
 
-    public NodeCniService(Clock wallClock, WorldWriter writer, WarmPoolPolicy policy) {
+    public NodeCniService(Clock wallClock, WorldWriter writer, WorldChanges changes, WarmPoolPolicy policy) {
         this.wallClock = wallClock;
+        this.changes = changes;
         this.cni = new CniReconciler(writer, policy);
     }
 
@@ -81,17 +86,21 @@ public class NodeCniService {
     }
 
     /**
-     * The order that makes the application in a live pod answer {@code micros} later (0: normally again), to be
-     * written to the world log; it applies once read back. Empty when no such pod is live.
+     * Makes the application in a live pod answer {@code micros} later (0: normally again): the order is written to
+     * the world log and applies to the journeys that reach the pod once read back.
+     *
+     * @throws Refused for a negative time or a pod that is not live
      */
-    public synchronized Optional<PodSlowness> slowDown(String namespace, String pod, long micros) {
+    public WorldChanges.Applied<PodSlowness> slowDown(String namespace, String pod, long micros) {
         if (micros < 0) {
             throw Refused.invalid("micros", "must not be negative, got " + micros);
         }
+        changes.awaitRead();
         if (!cni.hasPod(namespace + "/" + pod)) {
-            return Optional.empty();
+            throw Refused.unknown("name", "pods \"" + pod + "\" not found in namespace " + namespace);
         }
-        return Optional.of(new PodSlowness(namespace, pod, micros));
+        PodSlowness order = new PodSlowness(namespace, pod, micros);
+        return changes.publish(Topics.WORLD_POD_SLOWNESS, order.key(), order);
     }
 
     /** The slowness node-cni applies to the pod now (0: none), as read back from its log. */

@@ -190,7 +190,7 @@ class PodHopIT {
 
     private static HopEvent albForwarded(String journeyId, String ip, int port) {
         JourneyContext context = JourneyContext.request("https://packet-journey.com/", "https", "packet-journey.com",
-                443, "/", "laptop", "02:00:00:00:00:01").withTarget(ip, port, "eu-west-1a");
+                443, "/", "laptop", "02:00:00:00:00:01").withTarget(ip, port, "eu-west-1b");
         AlbForwarded alb = new AlbForwarded("k8s-default-web", "10.0.32.10", "eu-west-1b", List.of(), "HTTPS:443",
                 null, null, "tg-web", "least_outstanding_requests",
                 new AlbForwarded.Target(ip, port, "web", "registration-1"), List.of());

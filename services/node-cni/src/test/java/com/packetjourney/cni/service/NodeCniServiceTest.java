@@ -19,6 +19,8 @@ import com.packetjourney.contracts.k8s.PodNetwork;
 import com.packetjourney.contracts.k8s.PodSlowness;
 import com.packetjourney.contracts.k8s.WatchEvent;
 import com.packetjourney.contracts.world.Simulation;
+import com.packetjourney.contracts.Refused;
+import com.packetjourney.kafka.WorldChanges;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NodeCniServiceTest {
     private static final Instant T0 = Instant.parse("2026-01-01T09:00:00Z");
@@ -42,7 +45,13 @@ class NodeCniServiceTest {
 
     private NodeCniService service() {
         return new NodeCniService(Clock.fixed(T0, ZoneOffset.UTC), (t, k, v) -> log.add(new Write(t, k, v)),
-                WarmPoolPolicy.DEFAULT);
+                this::change, WarmPoolPolicy.DEFAULT);
+    }
+
+    /** A world change of the API, logged like the service's own writes and not read back yet. */
+    private <T> WorldChanges.Applied<T> change(String topic, String key, T value) {
+        log.add(new Write(topic, key, value));
+        return new WorldChanges.Applied<>(value, topic, false);
     }
 
     private static WatchEvent<Pod> added(String name) {
@@ -202,9 +211,11 @@ class NodeCniServiceTest {
         service.cni().onPodEvent("default/a", running("a", ip));
         long normal = service.handle(toPod("j1", ip)).simLatencyMicros();
 
-        assertThat(service.slowDown("default", "nope", 5)).isEmpty();
-        PodSlowness order = service.slowDown("default", "a", 2_000_000).orElseThrow();
-        assertThat(order).isEqualTo(new PodSlowness("default", "a", 2_000_000));
+        assertThatThrownBy(() -> service.slowDown("default", "nope", 5)).isInstanceOf(Refused.class);
+        assertThatThrownBy(() -> service.slowDown("default", "a", -1)).isInstanceOf(Refused.class);
+        PodSlowness order = service.slowDown("default", "a", 2_000_000).value();
+        assertThat(writesTo(Topics.WORLD_POD_SLOWNESS)).containsExactly(
+                new Write(Topics.WORLD_POD_SLOWNESS, "default/a", new PodSlowness("default", "a", 2_000_000)));
         assertThat(service.handle(toPod("j2", ip)).simLatencyMicros()).as("not read back yet").isEqualTo(normal);
 
         service.onPodSlowness(order.key(), order);
