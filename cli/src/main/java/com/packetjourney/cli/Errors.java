@@ -7,10 +7,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * How the CLI reports what went wrong: one line starting "error:", then what to do; never a Java stack trace
@@ -43,8 +47,12 @@ final class Errors {
         } else if (e instanceof StackClient.HttpProblem p) {
             err.println(Problems.oneLine(p, cmd.getCommandSpec()));
             code = Problems.exitCode(p);
+        } else if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof UncheckedIOException) {
+            err.println("error: " + e.getMessage()); // the CLI's and its libraries' own words
+            code = ExitCode.FAILED;
         } else {
-            err.println("error: " + plain(e) + (verbose ? "" : " (--verbose shows where)"));
+            err.println("error: " + unexpected(e) + (verbose ? "" : " (--verbose shows where)"));
             code = ExitCode.FAILED;
         }
         if (verbose) {
@@ -53,16 +61,15 @@ final class Errors {
         return code;
     }
 
-    /** An unexpected exception's own message, or its kind when it has none. */
-    static String plain(Throwable e) {
+    /** An unexpected exception: its innermost message, with the kind of exception it was. */
+    static String unexpected(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException)) {
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof CompletionException
+                || t instanceof ExecutionException)) {
             t = t.getCause();
         }
-        String name = t.getClass().getSimpleName();
-        return t.getMessage() == null ? name : t instanceof IllegalArgumentException || t instanceof IllegalStateException
-                || t instanceof java.io.UncheckedIOException ? t.getMessage() : t.getMessage() + " (" + name + ")";
+        String kind = t.getClass().getSimpleName();
+        return t.getMessage() == null ? kind : t.getMessage() + " (" + kind + ")";
     }
 
     static String describe(ParameterException ex) {
@@ -99,9 +106,9 @@ final class Errors {
     }
 
     /** The closest subcommand or option to what was typed, quoted, if one is close enough. */
-    static java.util.Optional<String> suggestion(ParameterException ex) {
+    static Optional<String> suggestion(ParameterException ex) {
         if (!(ex instanceof UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String typed = u.getUnmatched().get(0);
         CommandSpec spec = ex.getCommandLine().getCommandSpec();

@@ -65,9 +65,14 @@ public final class JourneyTable {
         return j.status() == JourneyStatus.FAILED ? j.failedHop() + " " + j.failureCode() : String.valueOf(j.lastHop());
     }
 
-    /** A DNS cache entry's remaining time to live: "12 s left", or "expired 58 s ago" once it has run out. */
-    static String ttlLeft(long seconds) {
-        return seconds < 0 ? "expired " + -seconds + " s ago" : seconds + " s left";
+    /** One cache's answer: "browser HIT (12 s left)", or "os EXPIRED 58 s ago" once its entry has run out. */
+    static String cacheLookup(DnsResolved.CacheLookup c) {
+        Long ttl = c.ttlRemainingSeconds();
+        String result = c.level() + " " + c.result();
+        if (ttl == null) {
+            return result;
+        }
+        return ttl < 0 ? result + " " + -ttl + " s ago" : result + " (" + ttl + " s left)";
     }
 
     static List<String> details(HopEvent e) {
@@ -95,8 +100,7 @@ public final class JourneyTable {
             lines.add(d.question() + " answered by " + d.answeredBy());
             if (d.cacheLookups() != null && !d.cacheLookups().isEmpty()) {
                 lines.add("caches " + String.join(", ", d.cacheLookups().stream()
-                        .map(c -> c.level() + " " + c.result()
-                                + (c.ttlRemainingSeconds() == null ? "" : " (" + ttlLeft(c.ttlRemainingSeconds()) + ")"))
+                        .map(JourneyTable::cacheLookup)
                         .toList()));
             }
             for (DnsResolved.DnsStep s : d.steps()) {

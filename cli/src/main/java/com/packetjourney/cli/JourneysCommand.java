@@ -164,6 +164,7 @@ final class JourneysCommand extends CliCommand {
         int[] widths = table.widths();
         // room for ids and hops longer than those listed, so later lines stay in their columns
         widths[0] = Math.max(widths[0], 36);
+        widths[1] = Math.max(widths[1], JourneyStatus.IN_PROGRESS.name().length());
         widths[2] = Math.max(widths[2], 20);
         widths[5] = Math.max(widths[5], 32);
         if (output.isText()) {

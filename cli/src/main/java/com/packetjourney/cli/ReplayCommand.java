@@ -54,9 +54,7 @@ final class ReplayCommand extends CliCommand {
             throw CliError.failure("no event of journey " + journey + " in the replayed log");
         }
         if (matching.size() > 1) {
-            throw CliError.usage("journey id '" + journey + "' is ambiguous: it starts " + String.join(", ",
-                    matching.stream().limit(5).map(JourneyView::journeyId).toList())
-                    + (matching.size() > 5 ? ", ..." : "") + "; give more of it");
+            throw StackClient.ambiguous(journey, matching.stream().map(JourneyView::journeyId).toList());
         }
         JourneyView j = matching.get(0);
         out().print(output.isText() ? JourneyTable.render(j) : output.streamed(j));

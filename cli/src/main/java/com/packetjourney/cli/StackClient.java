@@ -177,12 +177,17 @@ public final class StackClient {
             throw CliError.failure("no journey " + idOrPrefix + " in the log (./packet-journey journeys lists them)");
         }
         if (matches.size() > 1) {
-            throw CliError.usage("journey id '" + idOrPrefix + "' is ambiguous: it starts " + String.join(", ",
-                    matches.subList(0, Math.min(5, matches.size()))) + (matches.size() > 5 ? ", ..." : "")
-                    + "; give more of it");
+            throw ambiguous(idOrPrefix, matches);
         }
         String id = matches.get(0);
         return Map.entry(id, journeyJson(id).orElseThrow(() -> CliError.failure("journey " + id + " is gone")));
+    }
+
+    /** Several journeys' ids start with {@code prefix}: exit code 2, naming a few of them. */
+    static CliError ambiguous(String prefix, List<String> ids) {
+        return CliError.usage("journey id '" + prefix + "' is ambiguous: " + String.join(", ",
+                ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? " and others" : "")
+                + " start with it; give more of it");
     }
 
     /** Waits until the journey has ended (completed or failed); after the timeout it is reported as it stands. */
@@ -234,7 +239,7 @@ public final class StackClient {
     public JsonNode withdraw(String asn, String prefix) {
         int slash = prefix.indexOf('/');
         if (slash < 0) {
-            throw new IllegalArgumentException("'" + prefix + "' is not a prefix in CIDR notation, e.g. 54.216.0.0/15");
+            throw CliError.usage("PREFIX: '" + prefix + "' is not in CIDR notation, e.g. 54.216.0.0/15");
         }
         return json(request("bgp-router", "/autonomous-systems/" + segment(asn) + "/announcements/"
                 + segment(prefix.substring(0, slash)) + "/" + segment(prefix.substring(slash + 1))).delete());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads a set of topics from the very beginning and then follows them, calling a handler for every record on one
@@ -42,6 +43,7 @@ public final class TopicTail implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private Runnable onCaughtUp = () -> { };
+    private final BooleanSupplier readiness = this::isCaughtUp;
 
     /**
      * Consumer settings for a tail on no journey's path, such as a service re-reading its own hop topic: fetch in
@@ -71,6 +73,7 @@ public final class TopicTail implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config);
         this.thread = new Thread(this::run, name + "-tail");
         this.thread.setDaemon(true);
+        WorldReadiness.register(name, readiness); // the service is not ready until this tail has caught up
     }
 
     /**
@@ -184,6 +187,7 @@ public final class TopicTail implements AutoCloseable {
 
     @Override
     public void close() {
+        WorldReadiness.unregister(name, readiness);
         running = false;
         consumer.wakeup();
         try {

@@ -6,7 +6,6 @@ import com.packetjourney.contracts.hop.DnsResolved;
 import com.packetjourney.metrics.HopMetrics;
 import com.packetjourney.metrics.Labels;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +13,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * The resolver's metrics: its hop (see {@link HopMetrics}), answers by the level that gave them
- * ({@code pj_dns_answers_total{answered_by}}, labelled with the event's {@code answeredBy} as it is), and the share
- * of answers a cache gave since start ({@code pj_dns_cache_hit_ratio}). A cache level names itself "...-cache".
+ * ({@code pj_dns_answers_total{answered_by}}, labelled with the event's {@code answeredBy} as it is), and the name
+ * lookups and those a cache answered ({@code pj_dns_lookups_total}, {@code pj_dns_cache_hits_total}): counters, so
+ * that a dashboard computes the hit ratio over any window. A cache level names itself "...-cache".
  */
 @ApplicationScoped
 public class DnsMetrics {
@@ -28,14 +26,15 @@ public class DnsMetrics {
     @Inject
     MeterRegistry registry;
 
-    private final AtomicLong answers = new AtomicLong();
-    private final AtomicLong cacheHits = new AtomicLong();
+    private Counter lookups;
+    private Counter cacheHits;
 
     @PostConstruct
-    void registerHitRatio() {
-        Gauge.builder("pj.dns.cache.hit.ratio", this, DnsMetrics::hitRatio)
-                .description("Share of the DNS answers given since start that came from a cache (0 to 1)")
-                .tag(Labels.SERVICE, SERVICE).register(registry);
+    void registerLookupCounters() {
+        lookups = Counter.builder("pj.dns.lookups").description("Names looked up (answered with addresses or a "
+                + "negative answer)").tag(Labels.SERVICE, SERVICE).register(registry);
+        cacheHits = Counter.builder("pj.dns.cache.hits").description("Lookups a cache answered (browser, OS, router "
+                + "or resolver)").tag(Labels.SERVICE, SERVICE).register(registry);
     }
 
     @Produces
@@ -48,17 +47,12 @@ public class DnsMetrics {
         if (!(out.payload() instanceof DnsResolved dns) || dns.answeredBy() == null) {
             return;
         }
-        answers.incrementAndGet();
+        lookups.increment();
         if (dns.answeredBy().endsWith("-cache")) {
-            cacheHits.incrementAndGet();
+            cacheHits.increment();
         }
         Counter.builder("pj.dns.answers").description("DNS answers (addresses or negative answers) by who gave them")
                 .tags(Labels.SERVICE, SERVICE, "answered_by", dns.answeredBy())
                 .register(registry).increment();
-    }
-
-    private double hitRatio() {
-        long all = answers.get();
-        return all == 0 ? 0 : (double) cacheHits.get() / all;
     }
 }

@@ -1,6 +1,7 @@
 package com.packetjourney.journeylog.messaging;
 
 import com.packetjourney.journeylog.service.JourneyLogService;
+import com.packetjourney.kafka.WorldReadiness;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads every partition of the hop topics into the journey log, each from where the service's restored snapshot
@@ -36,6 +38,8 @@ public final class HopLogReader implements AutoCloseable {
     private final AtomicLong recordsRead = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private final String readinessName;
+    private final BooleanSupplier readiness = this::isCaughtUp;
 
     public HopLogReader(String name, String bootstrapServers, List<String> topics, JourneyLogService service) {
         this.topics = List.copyOf(topics);
@@ -54,6 +58,8 @@ public final class HopLogReader implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config);
         this.thread = new Thread(this::run, name + "-hop-reader");
         this.thread.setDaemon(true);
+        this.readinessName = name + "-hop-reader";
+        WorldReadiness.register(readinessName, readiness); // journey-log is ready once it has read the hop log
     }
 
     public HopLogReader start() {
@@ -156,6 +162,7 @@ public final class HopLogReader implements AutoCloseable {
 
     @Override
     public void close() {
+        WorldReadiness.unregister(readinessName, readiness);
         running = false;
         consumer.wakeup();
         try {
