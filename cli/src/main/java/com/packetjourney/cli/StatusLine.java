@@ -11,6 +11,7 @@ final class StatusLine {
     private final PrintStream out;
     private final boolean enabled;
     private int drawn;
+    private String shown = "";
 
     StatusLine(PrintStream out, boolean enabled) {
         this.out = out;
@@ -23,9 +24,10 @@ final class StatusLine {
     }
 
     synchronized void show(String text) {
-        if (!enabled) {
+        if (!enabled || text.equals(shown)) {
             return;
         }
+        shown = text;
         out.print("\r" + text + " ".repeat(Math.max(0, drawn - text.length())));
         out.flush();
         drawn = text.length();
@@ -36,6 +38,7 @@ final class StatusLine {
             out.print("\r" + " ".repeat(drawn) + "\r");
             out.flush();
             drawn = 0;
+            shown = "";
         }
     }
 }

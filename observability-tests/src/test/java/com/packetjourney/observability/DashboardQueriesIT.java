@@ -82,6 +82,9 @@ class DashboardQueriesIT {
         awaitSeries("count(count by (hop) (pj_hop_events_total)) >= " + HopType.values().length, Duration.ofSeconds(60));
         awaitSeries("pj_hop_events_total{service=\"dns-resolver\", code=\"DNS_NXDOMAIN\"}", Duration.ofSeconds(60));
         awaitSeries("pj_hop_events_total{hop=\"packet.routed\", outcome=\"skipped\"}", Duration.ofSeconds(60));
+        // Micrometer binds a Kafka consumer's per-partition metrics (the lag) when it next refreshes them, up to 60 s
+        // after the consumer was made: before that no service has a lag series to scrape
+        awaitSeries("kafka_consumer_fetch_manager_records_lag", Duration.ofSeconds(120));
     }
 
     @AfterAll
