@@ -22,9 +22,8 @@ final class DemoCommand extends CliCommand {
             description = "what the laptop's browser asks for (default: ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "the world to load (default: "
-            + StackCommands.DEFAULT_SCENARIO + ")")
-    String scenario;
+    @Mixin
+    ScenarioOption scenario;
 
     @Option(names = "--client", paramLabel = "NAME", description = "the device that sends it (default: the laptop)")
     String client;
@@ -54,7 +53,7 @@ final class DemoCommand extends CliCommand {
         Runtime.getRuntime().addShutdownHook(cleanup);
         long t0 = System.nanoTime();
         try {
-            Path scenarioFile = StackCommands.scenarioFile(home, scenario);
+            Path scenarioFile = scenario.file(home);
             Scenario world = ScenarioLoader.read(scenarioFile);
             StackState state = stack.up(world, home.relativize(scenarioFile).toString(), root().portBase(),
                     root().kafkaPort(), null, StackCommands.READY_TIMEOUT);

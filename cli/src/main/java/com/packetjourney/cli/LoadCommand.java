@@ -2,6 +2,7 @@ package com.packetjourney.cli;
 
 import com.packetjourney.kafka.TopicAdmin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,14 +13,13 @@ final class LoadCommand extends CliCommand {
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "the broker (default: the stack's)")
     String bootstrap;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "the world to publish (default: "
-            + StackCommands.DEFAULT_SCENARIO + ")")
-    String scenario;
+    @Mixin
+    ScenarioOption scenario;
 
     @Override
     public Integer call() {
         String servers = bootstrap != null ? bootstrap : stack().state().bootstrapServers();
-        Path scenarioFile = StackCommands.scenarioFile(root().home(), scenario);
+        Path scenarioFile = scenario.file(root().home());
         var world = ScenarioLoader.read(scenarioFile);
         BrokerProbe.requireReachable(servers, bootstrap != null ? "is a broker listening there?" : StackLocator.HINT);
         TopicAdmin.createAll(servers);

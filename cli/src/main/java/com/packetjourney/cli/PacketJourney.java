@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -106,9 +107,10 @@ public final class PacketJourney implements Callable<Integer> {
         return cmd;
     }
 
+    /** An instant in UTC (2026-01-01T10:00:00Z) or with its offset (2026-01-01T11:00:00+01:00). */
     static Instant instant(String text) {
         try {
-            return Instant.parse(text.trim());
+            return OffsetDateTime.parse(text.trim()).toInstant();
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 instant such as "
                     + "2026-01-01T10:00:00Z");

@@ -49,11 +49,6 @@ final class StackLocator {
         return new Located(defaults(), "the default ports on " + host());
     }
 
-    /** The stack `up` started here, if it still runs. */
-    java.util.Optional<StackState> local() {
-        return StackState.read(home.resolve(".pj/stack.json")).filter(StackState::anyAlive);
-    }
-
     private Located fromFile(Path file, String origin) {
         Path resolved = file.isAbsolute() ? file : Path.of("").toAbsolutePath().resolve(file);
         if (!Files.exists(resolved) && !file.isAbsolute() && Files.exists(home.resolve(file))) {

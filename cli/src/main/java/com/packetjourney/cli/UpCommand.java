@@ -14,9 +14,8 @@ import java.util.Map;
         "Waits until each service has read its world and the cluster has settled; `down` stops them.",
         "Ports: PJ_PORT_BASE (services on base+1..base+9, default 18080) and PJ_KAFKA_PORT (default 19092)."})
 final class UpCommand extends CliCommand {
-    @Option(names = "--scenario", paramLabel = "FILE", description = "the world to load (default: "
-            + StackCommands.DEFAULT_SCENARIO + ")")
-    String scenario;
+    @Mixin
+    ScenarioOption scenario;
 
     @Option(names = "--observability", description = "also start Prometheus (/usr/bin/prometheus) scraping every "
             + "service, on PJ_PROMETHEUS_PORT (default 9090)")
@@ -31,7 +30,7 @@ final class UpCommand extends CliCommand {
         Path stateFile = home.resolve(".pj/stack.json");
         StackCommands.refuseIfRunning(stateFile);
         StackCommands.refuseIfRunning(home.resolve(".pj/demo/stack.json"));
-        Path scenarioFile = StackCommands.scenarioFile(home, scenario);
+        Path scenarioFile = scenario.file(home);
         Scenario world = ScenarioLoader.read(scenarioFile);
         StatusLine status = StatusLine.onTerminal();
         PrintStream log = output.isText() ? out() : err();
