@@ -57,24 +57,22 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) {
+        System.exit(command(List.of(args).contains("--quick")));
+    }
+
+    /** ./packet-journey bench [--quick]: runs, prints the report and where it was written; the exit code. */
+    public static int command(boolean quick) {
         Path home = Path.of(System.getProperty("pj.home", ".")).toAbsolutePath().normalize();
-        boolean quick = List.of(args).contains("--quick");
         // a smoke run's figures are not results: they stay under target/
         Path results = home.resolve(quick ? "bench/target/results" : "bench/results");
         Path latest = quick ? null : home.resolve("BENCHMARKS.md");
-        int code = 0;
-        try {
-            Outcome outcome = run(home, quick ? Settings.smoke() : Settings.full(), home.resolve(".pj/bench"), results,
-                    latest, System.out::println);
-            System.out.println();
-            System.out.println(outcome.markdown());
-            System.out.println("written to " + home.relativize(outcome.file())
-                    + (latest == null ? "" : " and " + home.relativize(latest)));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("packet-journey bench: " + e.getMessage());
-            code = 1;
-        }
-        System.exit(code);
+        Outcome outcome = run(home, quick ? Settings.smoke() : Settings.full(), home.resolve(".pj/bench"), results,
+                latest, System.out::println);
+        System.out.println();
+        System.out.println(outcome.markdown());
+        System.out.println("written to " + home.relativize(outcome.file())
+                + (latest == null ? "" : " and " + home.relativize(latest)));
+        return 0;
     }
 
     /**

@@ -25,20 +25,20 @@ public final class JourneyTable {
         out.append("Journey ").append(j.journeyId()).append("  ").append(j.url()).append("  from ").append(j.client())
                 .append('\n');
         out.append("simulated start ").append(j.simStartedAt()).append('\n').append('\n');
-        out.append(String.format(Locale.ROOT, "%-3s %-18s %-15s %11s %11s  %s%n", "#", "hop", "service", "sim start",
-                "latency", "outcome"));
+        out.append(Style.bold(String.format(Locale.ROOT, "%-3s %-18s %-15s %11s %11s  %s", "#", "HOP", "SERVICE",
+                "SIM START", "LATENCY", "OUTCOME"))).append('\n');
         out.append("-".repeat(82)).append('\n');
         long offset = 0;
         for (HopEvent e : j.hops()) {
             offset = Duration.between(j.simStartedAt(), e.simStartedAt()).toNanos() / 1000;
-            String outcome = e.outcome().isOk() ? "ok" : "FAILED " + e.outcome().code();
+            String outcome = e.outcome().isOk() ? Style.green("ok") : Style.red("FAILED " + e.outcome().code());
             out.append(String.format(Locale.ROOT, "%-3d %-18s %-15s %11s %11s  %s%n", e.hop(), e.hopType().wireName(),
                     e.service(), "+" + ms(offset), ms(e.simLatencyMicros()), outcome));
             for (String line : details(e)) {
                 out.append("      ").append(line).append('\n');
             }
             if (!e.outcome().isOk()) {
-                out.append("      ! ").append(e.outcome().message()).append('\n');
+                out.append("      ").append(Style.red("! " + e.outcome().message())).append('\n');
             }
         }
         out.append("-".repeat(82)).append('\n');
@@ -48,19 +48,31 @@ public final class JourneyTable {
 
     public static String summary(JourneyView j) {
         String total = ms(j.simTotalMicros()) + " simulated";
+        String status = Style.status(j.status(), j.status() == JourneyStatus.IN_PROGRESS ? "IN PROGRESS"
+                : j.status().name());
         return switch (j.status()) {
-            case COMPLETED -> "COMPLETED: HTTP " + j.httpStatus() + " from nginx, " + total + ", " + j.hops().size() + " hops";
-            case FAILED -> "FAILED at " + j.failedHop() + " with " + j.failureCode() + ": " + j.failureMessage()
+            case COMPLETED -> status + ": HTTP " + j.httpStatus() + " from nginx, " + total + ", "
+                    + Plural.of(j.hops().size(), "hop");
+            case FAILED -> status + " at " + j.failedHop() + " with " + j.failureCode() + ": " + j.failureMessage()
                     + " (" + total + ")";
-            case STALLED -> "STALLED after " + j.lastHop() + ": no further hop arrived";
-            case IN_PROGRESS -> "IN PROGRESS: last hop so far " + j.lastHop();
+            case STALLED -> status + " after " + j.lastHop() + ": no further hop arrived";
+            case IN_PROGRESS -> status + ": last hop so far " + j.lastHop();
         };
     }
 
-    public static String listLine(JourneyView j) {
-        String where = j.status() == JourneyStatus.FAILED ? j.failedHop() + " " + j.failureCode() : j.lastHop();
-        return String.format(Locale.ROOT, "%-38s %-11s %10s  %-28s %s", j.journeyId(), j.status(),
-                ms(j.simTotalMicros()), where, j.url());
+    /** Where a journey stands: the hop and code it failed with, else the last hop it reached. */
+    static String where(JourneyView j) {
+        return j.status() == JourneyStatus.FAILED ? j.failedHop() + " " + j.failureCode() : String.valueOf(j.lastHop());
+    }
+
+    /** One cache's answer: "browser HIT (12 s left)", or "os EXPIRED 58 s ago" once its entry has run out. */
+    static String cacheLookup(DnsResolved.CacheLookup c) {
+        Long ttl = c.ttlRemainingSeconds();
+        String result = c.level() + " " + c.result();
+        if (ttl == null) {
+            return result;
+        }
+        return ttl < 0 ? result + " " + -ttl + " s ago" : result + " (" + ttl + " s left)";
     }
 
     static List<String> details(HopEvent e) {
@@ -88,8 +100,7 @@ public final class JourneyTable {
             lines.add(d.question() + " answered by " + d.answeredBy());
             if (d.cacheLookups() != null && !d.cacheLookups().isEmpty()) {
                 lines.add("caches " + String.join(", ", d.cacheLookups().stream()
-                        .map(c -> c.level() + " " + c.result()
-                                + (c.ttlRemainingSeconds() == null ? "" : " (" + c.ttlRemainingSeconds() + " s left)"))
+                        .map(JourneyTable::cacheLookup)
                         .toList()));
             }
             for (DnsResolved.DnsStep s : d.steps()) {

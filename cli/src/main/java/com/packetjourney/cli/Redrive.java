@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * What-if: re-issues a recorded journey's request (same URL and client, at the same simulated instant unless told
@@ -28,10 +30,18 @@ public final class Redrive {
     private Redrive() {
     }
 
-    /** Re-drives journey {@code journeyId}; {@code at} (ISO instant, simulated) defaults to the recorded start. */
+    /**
+     * Re-drives journey {@code journeyId} (a whole id or a unique prefix); {@code at} (ISO instant, simulated)
+     * defaults to the recorded start.
+     */
     public static Result run(StackClient client, String journeyId, String at) {
-        JourneyView recorded = client.journey(journeyId)
-                .orElseThrow(() -> new IllegalArgumentException("no journey " + journeyId + " in the log"));
+        return run(client, journeyId, at, (view, elapsed) -> { });
+    }
+
+    /** As {@link #run(StackClient, String, String)}, telling {@code progress} how the re-driven journey stands. */
+    public static Result run(StackClient client, String journeyId, String at,
+                             BiConsumer<Optional<JourneyView>, Duration> progress) {
+        JourneyView recorded = Json.read(client.findJourney(journeyId).getValue(), JourneyView.class);
         String url = recorded.url();
         String device = recorded.client();
         if (!recorded.hops().isEmpty() && recorded.hops().get(0).payload() instanceof JourneyRequested r) {
@@ -39,12 +49,12 @@ public final class Redrive {
             device = r.client();
         }
         if (url == null) {
-            throw new IllegalArgumentException("journey " + journeyId + " has no recorded request to re-issue");
+            throw CliError.failure("journey " + journeyId + " has no recorded request to re-issue");
         }
         String when = at != null ? at : recorded.simStartedAt() == null ? null : recorded.simStartedAt().toString();
         String newId = client.send(url, device, when, null);
-        JourneyView redriven = client.awaitEnd(newId, JOURNEY_TIMEOUT)
-                .orElseThrow(() -> new IllegalStateException("re-driven journey " + newId + " never reached journey-log"));
+        JourneyView redriven = client.awaitEnd(newId, JOURNEY_TIMEOUT, progress)
+                .orElseThrow(() -> CliError.failure("re-driven journey " + newId + " never reached journey-log"));
         if (redriven.status() == JourneyStatus.IN_PROGRESS) {
             redriven = withStatus(redriven, JourneyStatus.STALLED);
         }
@@ -56,17 +66,14 @@ public final class Redrive {
                 j.lastHop(), j.failedHop(), j.failureCode(), j.failureMessage(), j.httpStatus(), j.hops());
     }
 
-    /** ./packet-journey redrive: prints the comparison; the exit code. */
-    static int command(StackState running, String journeyId, String at, boolean json) {
-        if (journeyId == null) {
-            throw new IllegalArgumentException("redrive needs a journey id: ./packet-journey redrive ID [--at INSTANT]");
-        }
-        if (running == null) {
-            throw new IllegalStateException("no stack is up: run ./packet-journey up first");
-        }
-        Result result = run(new StackClient(running), journeyId, at);
-        System.out.print(json ? json(result) : render(result));
-        return 0;
+    /**
+     * The re-driven journey fails (or stalls) where the recorded one did not: `redrive` then ends with exit code 1,
+     * as `send` does for a failed journey.
+     */
+    public static boolean newlyFailed(Result r) {
+        boolean recordedOk = r.recorded().status() == JourneyStatus.COMPLETED;
+        boolean redrivenOk = r.redriven().status() == JourneyStatus.COMPLETED;
+        return (recordedOk && !redrivenOk) || r.hops().stream().anyMatch(JourneyDiff.HopDiff::newFailure);
     }
 
     /** Old and new side by side: each hop's outcome, then the fields that tell what it decided. */
@@ -79,7 +86,7 @@ public final class Redrive {
         out.append(row(" ", "hop / field", "recorded", "re-driven"));
         out.append("-".repeat(2 + FIELD_WIDTH + 2 * (VALUE_WIDTH + 1) + 10)).append('\n');
         for (JourneyDiff.HopDiff hop : r.hops()) {
-            String mark = hop.newFailure() ? "!" : hop.isChanged() ? "*" : " ";
+            String mark = hop.newFailure() ? Style.red("!") : hop.isChanged() ? Style.yellow("*") : " ";
             out.append(row(mark, hop.hop().wireName(), hop.recorded().get(JourneyDiff.OUTCOME),
                     hop.redriven().get(JourneyDiff.OUTCOME)));
             List<String> keys = new ArrayList<>(hop.recorded().keySet());
@@ -113,7 +120,8 @@ public final class Redrive {
         return value.length() <= VALUE_WIDTH ? value : value.substring(0, VALUE_WIDTH - 1) + "…";
     }
 
-    static String json(Result r) {
+    /** Both journeys' summaries and the hop-by-hop comparison, for -o json and -o yaml. */
+    static Map<String, Object> document(Result r) {
         List<Map<String, Object>> hops = new ArrayList<>();
         for (JourneyDiff.HopDiff h : r.hops()) {
             Map<String, Object> hop = new LinkedHashMap<>();
@@ -128,7 +136,7 @@ public final class Redrive {
         doc.put("recorded", summary(r.recorded()));
         doc.put("redriven", summary(r.redriven()));
         doc.put("hops", hops);
-        return Json.write(doc) + "\n";
+        return doc;
     }
 
     private static Map<String, Object> summary(JourneyView j) {

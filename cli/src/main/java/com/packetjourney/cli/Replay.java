@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -37,7 +36,10 @@ public final class Replay {
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration NO_PROGRESS_TIMEOUT = Duration.ofSeconds(60);
 
-    /** What to replay: {@code from} is a wall-clock instant (records written at or after it), null for all. */
+    /**
+     * What to replay: {@code from} is a wall-clock instant (records written at or after it), null for all;
+     * {@code journeyId} the journeys whose id starts with it (a whole id or a prefix), null for all.
+     */
     public record Options(String bootstrapServers, Instant from, String journeyId) {
     }
 
@@ -46,37 +48,6 @@ public final class Replay {
     }
 
     private Replay() {
-    }
-
-    /** ./packet-journey replay: prints the journeys (a table, one journey in full, or JSON lines); the exit code. */
-    static int command(StackState running, String bootstrap, String from, String journeyId, boolean json) {
-        String servers = bootstrap != null ? bootstrap : running == null ? null : running.bootstrapServers();
-        if (servers == null) {
-            throw new IllegalStateException("no stack is up: run ./packet-journey up, or give --bootstrap HOST:PORT");
-        }
-        Instant since;
-        try {
-            since = from == null ? null : Instant.parse(from);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--from must be an ISO-8601 instant (wall time) such as "
-                    + "2026-05-01T12:00:00Z, got '" + from + "'");
-        }
-        Result result = run(new Options(servers, since, journeyId), ProgressBar.onTerminal("replaying"));
-        System.err.printf(Locale.ROOT, "replayed %d records of %d partitions up to the end offsets seen at start"
-                + "%s%n", result.records(), result.partitions(),
-                result.unreadable() == 0 ? "" : " (" + result.unreadable() + " unreadable, skipped)");
-        if (json) {
-            System.out.print(jsonLines(result));
-        } else if (journeyId != null) {
-            if (result.journeys().isEmpty()) {
-                System.err.println("no event of journey " + journeyId + " in the replayed log");
-                return 1;
-            }
-            System.out.print(JourneyTable.render(result.journeys().get(0)));
-        } else {
-            System.out.print(table(result));
-        }
-        return 0;
     }
 
     /** Replays without drawing progress. */
@@ -167,7 +138,7 @@ public final class Replay {
         for (HopEvent event : events) {
             if (event == null) {
                 unreadable++;
-            } else if (journeyId == null || journeyId.equals(event.journeyId())) {
+            } else if (journeyId == null || (event.journeyId() != null && event.journeyId().startsWith(journeyId))) {
                 fold.apply(event);
             }
         }
@@ -215,20 +186,16 @@ public final class Replay {
 
     /** A table in replay order (simulated start, then id), with a count by outcome; nothing from the reader's clock. */
     public static String table(Result result) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-24s %-38s %-11s %12s  %-36s %s%n", "simulated start", "journey",
-                "outcome", "sim total", "last hop / failure", "url"));
-        out.append("-".repeat(150)).append('\n');
+        TextTable table = new TextTable("SIMULATED START", "JOURNEY", "OUTCOME", "SIM TOTAL", "LAST HOP / FAILURE",
+                "URL");
         for (JourneyView j : result.journeys()) {
-            String where = j.status() == JourneyStatus.FAILED ? j.failedHop() + " " + j.failureCode()
-                    : String.valueOf(j.lastHop());
-            out.append(String.format(Locale.ROOT, "%-24s %-38s %-11s %12s  %-36s %s%n", j.simStartedAt(),
-                    j.journeyId(), j.status(), JourneyTable.ms(j.simTotalMicros()), where, j.url()));
+            table.row(2, s -> Style.status(j.status(), s), String.valueOf(j.simStartedAt()), j.journeyId(),
+                    j.status().name(), JourneyTable.ms(j.simTotalMicros()), JourneyTable.where(j), j.url());
         }
-        out.append("-".repeat(150)).append('\n');
+        StringBuilder out = new StringBuilder(table.render());
         Map<JourneyStatus, Long> counts = new EnumMap<>(JourneyStatus.class);
         result.journeys().forEach(j -> counts.merge(j.status(), 1L, Long::sum));
-        out.append(result.journeys().size()).append(" journeys");
+        out.append(Plural.of(result.journeys().size(), "journey"));
         if (!counts.isEmpty()) {
             out.append(": ").append(counts.entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))

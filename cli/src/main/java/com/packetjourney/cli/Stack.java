@@ -47,11 +47,24 @@ public final class Stack {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> started = new ArrayList<>();
     private Process broker;
+    private Waiting waiting = (what, elapsed) -> { };
+
+    /** Told, again and again while {@link #up} waits, what it is waiting for and for how long so far. */
+    @FunctionalInterface
+    public interface Waiting {
+        void waiting(String what, Duration elapsed);
+    }
 
     public Stack(Path home, Path stateDir, Consumer<String> log) {
         this.home = home;
         this.stateDir = stateDir;
         this.log = log;
+    }
+
+    /** Shows what {@link #up} is waiting for, e.g. on a status line. */
+    public Stack showWaiting(Waiting waiting) {
+        this.waiting = waiting;
+        return this;
     }
 
     public Path stateFile() {
@@ -97,8 +110,11 @@ public final class Stack {
             StackState state = new StackState(bootstrap, brokerPid, entries, scenarioName);
             state.write(stateFile());
             long deadline = System.nanoTime() + readyTimeout.toNanos();
+            long servicesStarted = System.nanoTime();
             for (StackState.ServiceEntry e : entries) {
-                awaitReady(e, services.get(e.name()), deadline);
+                awaitReady(e, services.get(e.name()), deadline, servicesStarted);
+                log.accept(String.format("ready      %-15s :%d after %.1f s", e.name(), e.port(),
+                        secondsSince(servicesStarted)));
             }
             log.accept(String.format("services   %d ready in %.1f s (logs in %s)", entries.size(), secondsSince(t0),
                     home.relativize(logDir().toAbsolutePath())));
@@ -120,8 +136,10 @@ public final class Stack {
         Process p = pb.start();
         broker = p;
         // The broker prints READY once clients can connect.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long t0 = System.nanoTime();
+        long deadline = t0 + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && p.isAlive()) {
+            waiting.waiting("the Kafka broker", Duration.ofNanos(System.nanoTime() - t0));
             if (Files.exists(logFile) && Files.readString(logFile).contains("READY ")) {
                 return p;
             }
@@ -152,9 +170,11 @@ public final class Stack {
         return p;
     }
 
-    private void awaitReady(StackState.ServiceEntry e, Process p, long deadline) {
+    /** Ready means the service has read its world topics (its readiness check), not just that it listens. */
+    private void awaitReady(StackState.ServiceEntry e, Process p, long deadline, long since) {
         URI ready = URI.create("http://localhost:" + e.port() + "/q/health/ready");
         while (true) {
+            waiting.waiting(e.name() + " to start and read its world", Duration.ofNanos(System.nanoTime() - since));
             if (!p.isAlive()) {
                 String logTail = readTail(logDir().resolve(e.name() + ".log"));
                 stop();

@@ -1,5 +1,6 @@
 package com.packetjourney.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.packetjourney.contracts.Json;
 
 import java.io.IOException;
@@ -9,19 +10,45 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** What a running stack consists of, kept in .pj/stack.json so later commands (send, show, down) can find it. */
+/**
+ * Where a stack's services and broker are. `up` keeps the one it started in .pj/stack.json (with the processes'
+ * ids, so later commands can tell whether it still runs and `down` can stop it); a stack file given with --stack
+ * (compose.stack.json) names another stack's endpoints the same way, each service by {@code url} or by
+ * {@code port} on localhost.
+ */
 public record StackState(String bootstrapServers, long brokerPid, List<ServiceEntry> services, String scenario) {
 
-    public record ServiceEntry(String name, int port, long pid) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServiceEntry(String name, int port, long pid, String url) {
+        public ServiceEntry(String name, int port, long pid) {
+            this(name, port, pid, null);
+        }
+
+        /** The service's base URL, without a trailing slash. */
+        public String baseUrl() {
+            if (url != null && !url.isBlank()) {
+                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            }
+            return "http://localhost:" + port;
+        }
+    }
+
+    public StackState {
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    public Optional<ServiceEntry> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     public int portOf(String service) {
-        return services.stream().filter(s -> s.name().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no service " + service + " in the stack")).port();
+        return service(service).orElseThrow(() -> new IllegalStateException("no service " + service + " in the stack"))
+                .port();
     }
 
     public String urlOf(String service) {
-        return "http://localhost:" + portOf(service);
+        return service(service).map(ServiceEntry::baseUrl).orElseThrow(() -> CliError.usage(
+                "the stack names no endpoint for " + service + " (a stack file lists every service by url or port)"));
     }
 
     public void write(Path file) {

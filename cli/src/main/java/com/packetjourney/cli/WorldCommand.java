@@ -2,79 +2,182 @@ package com.packetjourney.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.packetjourney.contracts.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ./packet-journey world ...: what-if changes to a running world, each made through the REST API of the service that
- * owns that part of it (which validates it and writes it to its world topic). Prints what changed, or the service's
- * problem detail with exit code 1.
+ * owns that part of it (which validates it and writes it to its world topic). Prints what changed; a refusal is the
+ * service's problem detail on one line (exit code 2 for a malformed value, 1 for any other refusal).
  */
+@Command(name = "world", description = {"Change the running world: BGP, DHCP, DNS, Kubernetes.",
+        "Each change goes to the service that owns that part of the world, e.g. world bgp withdraw 16509 "
+        + "54.216.0.0/15; the service checks it and writes it to its world topic, and the services react from there."},
+        subcommands = {WorldCommand.Bgp.class, WorldCommand.Dhcp.class, WorldCommand.Dns.class, WorldK8sCommand.class})
 final class WorldCommand {
-    static final String USAGE = """
-              world bgp announce ASN PREFIX
-                                       AS ASN starts originating PREFIX (a more specific from another AS: a hijack)
-              world bgp withdraw ASN PREFIX
-                                       AS ASN stops originating PREFIX
-              world dhcp pool LAN START END [--lease SECONDS]
-                                       give LAN's DHCP server the address pool START-END
-              world dhcp release LAN MAC
-                                       the client MAC sends a DHCPRELEASE: its address returns to the pool
-              world dns set ORIGIN NAME TYPE VALUE... [--ttl N]
-                                       set a record set in zone ORIGIN
-              world dns delete ORIGIN NAME TYPE
-                                       delete a record set from zone ORIGIN
-              world dns flush [--level L]
-                                       empty the DNS caches: L is browser, os, router, resolver or all (default)
-            """ + WorldK8sCommand.USAGE;
+    @Mixin
+    HelpOption help;
 
-    private final StackClient client;
-    private final PrintStream out;
-    private final PrintStream err;
+    /** A change: made by {@link #change}, printed as a sentence or as the service's answer (-o json|yaml). */
+    abstract static class Change extends CliCommand {
+        @Mixin
+        Output output;
 
-    WorldCommand(StackClient client, PrintStream out, PrintStream err) {
-        this.client = client;
-        this.out = out;
-        this.err = err;
-    }
+        abstract JsonNode change(StackClient client);
 
-    int run(PacketJourney.Args a) {
-        String command = a.positional(0, "") + " " + a.positional(1, "");
-        try {
-            return switch (command) {
-                case "bgp announce" -> printed(client.announce(arg(a, 2, "ASN"), arg(a, 3, "PREFIX")));
-                case "bgp withdraw" -> printed(client.withdraw(arg(a, 2, "ASN"), arg(a, 3, "PREFIX")));
-                case "dhcp pool" -> printed(client.setPool(arg(a, 2, "LAN"), arg(a, 3, "START"), arg(a, 4, "END"),
-                        a.opt("lease")));
-                case "dhcp release" -> printed(client.release(arg(a, 2, "LAN"), arg(a, 3, "MAC")));
-                case "dns set" -> printed(client.setRecord(arg(a, 2, "ORIGIN"), arg(a, 3, "NAME"), arg(a, 4, "TYPE"),
-                        ttl(a.opt("ttl")), values(a)));
-                case "dns delete" -> printed(client.deleteRecord(arg(a, 2, "ORIGIN"), arg(a, 3, "NAME"),
-                        arg(a, 4, "TYPE")));
-                case "dns flush" -> printed(client.flushCaches(a.opt("level", "all")));
-                case "k8s scale", "k8s delete-pod", "k8s set-image", "k8s slow-pod" -> {
-                    out.println(new WorldK8sCommand(client).run(a));
-                    yield 0;
-                }
-                default -> {
-                    err.print("unknown world command '" + command.trim() + "'\n\nusage:\n" + USAGE);
-                    yield 2;
-                }
-            };
-        } catch (StackClient.HttpProblem p) {
-            if (p.status / 100 != 4) {
-                throw p;
-            }
-            err.println(refusal(p));
-            return 1;
+        String describe(JsonNode answer) {
+            return WorldCommand.describe(answer);
+        }
+
+        @Override
+        public Integer call() {
+            JsonNode answer = change(client());
+            out().print(output.isText() ? describe(answer) + "\n" : output.document(answer));
+            return ExitCode.OK;
         }
     }
 
-    private int printed(JsonNode change) {
-        out.println(describe(change));
-        return 0;
+    @Command(name = "bgp", description = "Announcements of the autonomous systems (bgp-router).",
+            subcommands = {Announce.class, Withdraw.class})
+    static final class Bgp {
+        @Mixin
+        HelpOption help;
+    }
+
+    @Command(name = "announce", description = "AS ASN starts originating PREFIX (a more specific one from another AS: "
+            + "a hijack, which traffic follows by longest-prefix match).")
+    static final class Announce extends Change {
+        @Parameters(index = "0", paramLabel = "ASN", description = "the autonomous system, e.g. 2914")
+        long asn;
+        @Parameters(index = "1", paramLabel = "PREFIX", description = "in CIDR notation, e.g. 54.217.40.0/24")
+        String prefix;
+
+        @Override
+        JsonNode change(StackClient client) {
+            return client.announce(String.valueOf(asn), prefix);
+        }
+    }
+
+    @Command(name = "withdraw", description = "AS ASN stops originating PREFIX.")
+    static final class Withdraw extends Change {
+        @Parameters(index = "0", paramLabel = "ASN", description = "the autonomous system, e.g. 16509")
+        long asn;
+        @Parameters(index = "1", paramLabel = "PREFIX", description = "in CIDR notation, e.g. 54.216.0.0/15")
+        String prefix;
+
+        @Override
+        JsonNode change(StackClient client) {
+            return client.withdraw(String.valueOf(asn), prefix);
+        }
+    }
+
+    @Command(name = "dhcp", description = "The home router's DHCP server (dhcp-server).",
+            subcommands = {Pool.class, Release.class})
+    static final class Dhcp {
+        @Mixin
+        HelpOption help;
+    }
+
+    @Command(name = "pool", description = "Give LAN's DHCP server the address pool START-END.")
+    static final class Pool extends Change implements Problems.FieldNames {
+        @Parameters(index = "0", paramLabel = "LAN", description = "the LAN, e.g. home")
+        String lan;
+        @Parameters(index = "1", paramLabel = "START", description = "the pool's first address")
+        String start;
+        @Parameters(index = "2", paramLabel = "END", description = "the pool's last address")
+        String end;
+        @Option(names = "--lease", paramLabel = "SECONDS", description = "the lease time (default: as it is)")
+        Long leaseSeconds;
+
+        @Override
+        public Map<String, String> fieldNames() {
+            return Map.of("poolStart", "START", "poolEnd", "END", "leaseSeconds", "--lease");
+        }
+
+        @Override
+        JsonNode change(StackClient client) {
+            return client.setPool(lan, start, end, leaseSeconds == null ? null : String.valueOf(leaseSeconds));
+        }
+    }
+
+    @Command(name = "release", description = "The client MAC sends a DHCPRELEASE: its address returns to the pool.")
+    static final class Release extends Change {
+        @Parameters(index = "0", paramLabel = "LAN", description = "the LAN, e.g. home")
+        String lan;
+        @Parameters(index = "1", paramLabel = "MAC", description = "the client's MAC address, e.g. 3c:22:fb:7a:10:01")
+        String mac;
+
+        @Override
+        JsonNode change(StackClient client) {
+            return client.release(lan, mac);
+        }
+    }
+
+    @Command(name = "dns", description = "Zone records and resolver caches (dns-resolver).",
+            subcommands = {DnsSet.class, DnsDelete.class, DnsFlush.class})
+    static final class Dns {
+        @Mixin
+        HelpOption help;
+    }
+
+    @Command(name = "set", description = "Set a record set in zone ORIGIN.")
+    static final class DnsSet extends Change {
+        @Parameters(index = "0", paramLabel = "ORIGIN", description = "the zone, e.g. packet-journey.com.")
+        String origin;
+        @Parameters(index = "1", paramLabel = "NAME", description = "the owner name, e.g. www")
+        String name;
+        @Parameters(index = "2", paramLabel = "TYPE", description = "A, AAAA, CNAME, NS, ...")
+        String type;
+        @Parameters(index = "3..*", arity = "1..*", paramLabel = "VALUE", description = "the records' data")
+        List<String> values;
+        @Option(names = "--ttl", paramLabel = "SECONDS", description = "the time to live (default: the service's)")
+        Long ttl;
+
+        @Override
+        JsonNode change(StackClient client) {
+            return client.setRecord(origin, name, type, ttl, values);
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a record set from zone ORIGIN.")
+    static final class DnsDelete extends Change {
+        @Parameters(index = "0", paramLabel = "ORIGIN", description = "the zone, e.g. packet-journey.com.")
+        String origin;
+        @Parameters(index = "1", paramLabel = "NAME", description = "the owner name")
+        String name;
+        @Parameters(index = "2", paramLabel = "TYPE", description = "the record type")
+        String type;
+
+        @Override
+        JsonNode change(StackClient client) {
+            return client.deleteRecord(origin, name, type);
+        }
+    }
+
+    @Command(name = "flush", description = "Empty the DNS caches of one level.")
+    static final class DnsFlush extends Change {
+        @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "all",
+                completionCandidates = CacheLevels.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        String level;
+
+        @Override
+        JsonNode change(StackClient client) {
+            return client.flushCaches(level);
+        }
+    }
+
+    /** The cache levels the resolver flushes, for --help and shell completion. */
+    static final class CacheLevels extends ArrayList<String> {
+        CacheLevels() {
+            super(List.of("browser", "os", "router", "resolver", "all"));
+        }
     }
 
     /** A few words for each change the services report; any other answer as its JSON. */
@@ -91,7 +194,8 @@ final class WorldCommand {
         }
         if (c.has("poolStart") && c.has("topic")) {
             return "LAN " + c.path("lan").asText() + " now leases " + c.path("poolStart").asText() + "-"
-                    + c.path("poolEnd").asText() + " (" + c.path("size").asText() + " addresses) for "
+                    + c.path("poolEnd").asText() + " (" + Plural.of(c.path("size").asLong(), "address", "addresses")
+                    + ") for "
                     + c.path("leaseSeconds").asText() + " s (written to " + c.path("topic").asText() + "; " + applied
                     + ")";
         }
@@ -110,42 +214,6 @@ final class WorldCommand {
         return Json.write(c);
     }
 
-    /** The service's problem+json as one line: status, the field at fault and why. */
-    static String refusal(StackClient.HttpProblem p) {
-        try {
-            JsonNode problem = Json.read(p.body, JsonNode.class);
-            String field = problem.path("field").isTextual() ? " (" + problem.path("field").asText() + ")" : "";
-            return "refused: " + p.status + " " + problem.path("title").asText("") + field + ": "
-                    + problem.path("detail").asText(p.body);
-        } catch (RuntimeException notJson) {
-            return "refused: " + p.status + " " + p.body;
-        }
-    }
-
-    private static String arg(PacketJourney.Args a, int index, String name) {
-        String value = a.positional(index, null);
-        if (value == null) {
-            throw new IllegalArgumentException("missing " + name + "; usage:\n" + USAGE);
-        }
-        return value;
-    }
-
-    private static Long ttl(String ttl) {
-        if (ttl == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(ttl);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--ttl must be a whole number of seconds, not '" + ttl + "'");
-        }
-    }
-
-    private static List<String> values(PacketJourney.Args a) {
-        List<String> values = a.positionals().subList(Math.min(5, a.positionals().size()), a.positionals().size());
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException("missing VALUE; usage:\n" + USAGE);
-        }
-        return values;
+    private WorldCommand() {
     }
 }

@@ -43,10 +43,11 @@ class ReplayTest {
     static void startBroker() {
         broker = EmbeddedKafkaBroker.start();
         TopicAdmin.createAll(broker.bootstrapServers());
-        publish(journey("b-done", EPOCH, false));
-        publish(journey("a-failed", EPOCH, true));
-        publish(journey("c-earlier", EPOCH.minusSeconds(60), false));
-        publish(List.of("{not a hop event".getBytes(StandardCharsets.UTF_8)), "pj.hop.dns", "junk");
+        publish(broker.bootstrapServers(), journey("b-done", EPOCH, false));
+        publish(broker.bootstrapServers(), journey("a-failed", EPOCH, true));
+        publish(broker.bootstrapServers(), journey("c-earlier", EPOCH.minusSeconds(60), false));
+        publish(broker.bootstrapServers(), List.of("{not a hop event".getBytes(StandardCharsets.UTF_8)), "pj.hop.dns",
+                "junk");
     }
 
     @AfterAll
@@ -63,7 +64,8 @@ class ReplayTest {
 
     @Test
     void stopsAtTheEndOffsetsSeenAtStartAndCommitsNothing() throws Exception {
-        Replay.Result result = replay(null, () -> publish(journey("z-written-during-replay", EPOCH, false)));
+        Replay.Result result = replay(null, () -> publish(broker.bootstrapServers(),
+                journey("z-written-during-replay", EPOCH, false)));
 
         assertThat(result.journeys()).extracting(JourneyView::journeyId)
                 .doesNotContain("z-written-during-replay")
@@ -131,15 +133,15 @@ class ReplayTest {
         return List.of(requested, dhcp, dns);
     }
 
-    private static void publish(List<HopEvent> hops) {
+    static void publish(String bootstrapServers, List<HopEvent> hops) {
         for (HopEvent e : hops) {
-            publish(List.of(Json.writeBytes(e)), e.hopType().topic(), e.journeyId());
+            publish(bootstrapServers, List.of(Json.writeBytes(e)), e.hopType().topic(), e.journeyId());
         }
     }
 
-    private static void publish(List<byte[]> values, String topic, String key) {
+    static void publish(String bootstrapServers, List<byte[]> values, String topic, String key) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 org.apache.kafka.common.serialization.ByteArraySerializer.class.getName()))) {

@@ -27,7 +27,7 @@ class WorldCommandTest {
         assertThat(WorldCommand.describe(json("""
                 {"lan":"home","cidr":"192.168.1.0/24","poolStart":"192.168.1.100","poolEnd":"192.168.1.100",
                  "leaseSeconds":86400,"size":1,"topic":"pj.world.lans","applied":false}""")))
-                .isEqualTo("LAN home now leases 192.168.1.100-192.168.1.100 (1 addresses) for 86400 s "
+                .isEqualTo("LAN home now leases 192.168.1.100-192.168.1.100 (1 address) for 86400 s "
                         + "(written to pj.world.lans; the service has not applied it yet)");
         assertThat(WorldCommand.describe(json("""
                 {"lan":"home","clientMac":"3c:22:fb:7a:10:01","address":"192.168.1.100",
@@ -48,15 +48,5 @@ class WorldCommandTest {
     @Test
     void otherAnswersArePrintedAsTheirJson() {
         assertThat(WorldCommand.describe(json("{\"flushed\":3}"))).isEqualTo("{\"flushed\":3}");
-    }
-
-    @Test
-    void aRefusalIsTheProblemsStatusFieldAndDetail() {
-        assertThat(WorldCommand.refusal(new StackClient.HttpProblem(409, """
-                {"type":"about:blank","title":"Conflict","status":409,
-                 "detail":"AS16509 already announces 54.216.0.0/15","field":"prefix"}""")))
-                .isEqualTo("refused: 409 Conflict (prefix): AS16509 already announces 54.216.0.0/15");
-        assertThat(WorldCommand.refusal(new StackClient.HttpProblem(404, "Not Found")))
-                .isEqualTo("refused: 404 Not Found");
     }
 }

@@ -5,9 +5,8 @@ import com.packetjourney.contracts.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What `world k8s` prints for the changes k8s-api and node-cni report, and what it refuses before asking them. */
+/** What `world k8s` prints for the changes k8s-api and node-cni report. */
 class WorldK8sCommandTest {
     private static JsonNode json(String text) {
         return Json.read(text, JsonNode.class);
@@ -32,17 +31,5 @@ class WorldK8sCommandTest {
         assertThat(WorldK8sCommand.describeSlowness(json("""
                 {"namespace":"default","pod":"nginx-abc-xyz","micros":0}""")))
                 .isEqualTo("pod default/nginx-abc-xyz answers normally again (written to pj.world.pod-slowness)");
-    }
-
-    @Test
-    void missingOrMalformedArgumentsAreRefusedWithTheUsage() {
-        WorldK8sCommand command = new WorldK8sCommand(null);
-        assertThatThrownBy(() -> command.run(PacketJourney.Args.parse(new String[]{"world", "k8s", "scale", "nginx"})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("missing N");
-        assertThatThrownBy(() -> command.run(PacketJourney.Args.parse(
-                new String[]{"world", "k8s", "slow-pod", "nginx-abc", "soon"})))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("MICROS must be a whole number, not 'soon'");
-        assertThat(WorldCommand.USAGE).contains("world k8s scale DEPLOYMENT N [--namespace NS]");
     }
 }

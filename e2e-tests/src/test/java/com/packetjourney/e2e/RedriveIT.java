@@ -13,6 +13,7 @@ import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.contracts.journey.JourneyView;
 import com.packetjourney.contracts.world.LoadBalancer;
 import com.packetjourney.contracts.world.Scenario;
+import com.packetjourney.testsupport.CliProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +97,10 @@ class RedriveIT {
         assertThat(result.redriven().status()).isEqualTo(JourneyStatus.COMPLETED);
         assertThat(result.redriven().simStartedAt()).isEqualTo(recorded.simStartedAt());
         assertThat(result.hops()).noneMatch(JourneyDiff.HopDiff::newFailure);
+
+        CliProcess.Result cli = cli().run("redrive", recorded.journeyId().substring(0, 17));
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        assertThat(cli.out()).contains("re-drive of " + recorded.journeyId());
     }
 
     @Test
@@ -122,5 +128,16 @@ class RedriveIT {
         assertThat(table).contains("! alb.forwarded").contains("FAILED ALB_NO_HEALTHY_TARGET")
                 .contains(FailureCode.ALB_NO_HEALTHY_TARGET.explanation())
                 .contains("alb.forwarded (new failure)");
+
+        // the CLI says so with its exit code: the re-driven journey fails where the recorded one did not
+        CliProcess.Result cli = cli().run("redrive", recorded.journeyId());
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
+        assertThat(cli.out()).contains("! alb.forwarded");
+    }
+
+    /** The packaged CLI, pointed at this test's stack by its state file. */
+    private static CliProcess cli() {
+        return CliProcess.packaged(Path.of(System.getProperty("pj.home", "..")).toAbsolutePath().normalize(),
+                Map.of("PJ_STACK", stack.stateFile().toString()));
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads a set of topics from the beginning (or from given offsets) and then follows them, handing every record to
@@ -57,6 +58,7 @@ public final class TopicTail implements AutoCloseable {
     /** Next offset to handle per partition, as far as the handler has got: what {@link #awaitApplied} waits on. */
     private final Map<TopicPartition, Long> applied = new HashMap<>();
     private final Thread thread;
+    private final BooleanSupplier readiness = this::isCaughtUp;
     private volatile boolean running = true;
 
     private TopicTail(Builder b) {
@@ -76,6 +78,7 @@ public final class TopicTail implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config);
         this.thread = new Thread(this::run, b.name + "-tail");
         this.thread.setDaemon(true);
+        WorldReadiness.register(name, readiness); // the service is not ready until this tail has caught up
     }
 
     /** A tail named {@code name} (its thread and client id) on the broker at {@code bootstrapServers}. */
@@ -289,6 +292,7 @@ public final class TopicTail implements AutoCloseable {
 
     @Override
     public void close() {
+        WorldReadiness.unregister(name, readiness);
         running = false;
         consumer.wakeup();
         try {

@@ -82,6 +82,9 @@ class DashboardQueriesIT {
         awaitSeries("count(count by (hop) (pj_hop_events_total)) >= " + HopType.values().length, Duration.ofSeconds(60));
         awaitSeries("pj_hop_events_total{service=\"dns-resolver\", code=\"DNS_NXDOMAIN\"}", Duration.ofSeconds(60));
         awaitSeries("pj_hop_events_total{hop=\"packet.routed\", outcome=\"skipped\"}", Duration.ofSeconds(60));
+        // Micrometer binds a Kafka consumer's per-partition metrics (the lag) when it next refreshes them, up to 60 s
+        // after the consumer was made: before that no service has a lag series to scrape
+        awaitSeries("kafka_consumer_fetch_manager_records_lag", Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -136,14 +139,41 @@ class DashboardQueriesIT {
         assertThat(query("pj_hop_events_total{hop=\"packet.routed\", outcome=\"skipped\"}")).isNotEmpty();
     }
 
+    /** Kafka 4.1 clients report each topic's metrics twice (pj.hop.dns and pj_hop_dns); only the first is kept. */
+    @Test
+    void consumerLagIsOneSeriesPerPartitionUnderTheTopicsOwnName() {
+        assertThat(query("kafka_consumer_fetch_manager_records_lag{topic=~\"pj[.].+\"}")).isNotEmpty();
+        assertThat(query("kafka_consumer_fetch_manager_records_lag{topic=~\"pj_.+\"}")).isEmpty();
+    }
+
+    /** Lifetime values are counters, so that dashboards can take their increase over any window. */
+    @Test
+    void dnsLookupsCacheHitsAndUnreadableRecordsAreCounters() {
+        JsonNode metadata = get("/api/v1/metadata").path("data");
+        for (String family : List.of("pj_dns_lookups", "pj_dns_cache_hits", "pj_journeylog_unreadable_records")) {
+            JsonNode entry = metadata.has(family) ? metadata.path(family) : metadata.path(family + "_total");
+            assertThat(entry.path(0).path("type").asText()).as(family)
+                    .isEqualTo("counter");
+        }
+        assertThat(query("sum(pj_dns_lookups_total)")).singleElement()
+                .satisfies(s -> assertThat(s.path("value").get(1).asDouble()).isGreaterThanOrEqualTo(3));
+        assertThat(query("pj_dns_cache_hit_ratio")).as("the lifetime ratio gauge is gone").isEmpty();
+    }
+
     /** The instant query's result: one element per series. */
     static JsonNode query(String promql) {
-        URI uri = URI.create(prometheus.url() + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).path("data")
+                .path("result");
+    }
+
+    /** An API answer of Prometheus, checked to be a success. */
+    static JsonNode get(String pathAndQuery) {
+        URI uri = URI.create(prometheus.url() + pathAndQuery);
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = Json.read(r.body(), JsonNode.class);
-            assertThat(body.path("status").asText()).as(promql + ": " + r.body()).isEqualTo("success");
-            return body.path("data").path("result");
+            assertThat(body.path("status").asText()).as(pathAndQuery + ": " + r.body()).isEqualTo("success");
+            return body;
         } catch (IOException e) {
             throw new IllegalStateException("Prometheus does not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +27,10 @@ class DashboardsTest {
     final List<Dashboards.Dashboard> dashboards = Dashboards.load(HOME);
 
     @Test
-    void theJourneyHopsLanDnsInternetAndAwsDashboardsAreShipped() {
+    void theJourneyHopsLanDnsInternetAwsAndServicesDashboardsAreShipped() {
         assertThat(dashboards).extracting(Dashboards.Dashboard::file)
-                .containsExactlyInAnyOrder("journeys.json", "hops.json", "lan-dns.json", "internet.json", "aws.json");
+                .containsExactlyInAnyOrder("journeys.json", "hops.json", "lan-dns.json", "internet.json", "aws.json",
+                        "services.json");
         assertThat(dashboards).extracting(d -> d.json().path("uid").asText()).doesNotHaveDuplicates();
         assertThat(dashboards).allSatisfy(d -> {
             assertThat(d.json().path("schemaVersion").asInt()).as(d.file()).isGreaterThanOrEqualTo(39);
@@ -69,6 +72,47 @@ class DashboardsTest {
 
         assertThat(queries).hasSizeGreaterThan(40);
         assertThat(queries).allSatisfy(q -> assertThat(q.expr()).as(q.toString()).doesNotContain("$"));
+    }
+
+    @Test
+    void countPanelsShowWholeNumbers() {
+        for (Dashboards.Dashboard d : dashboards) {
+            for (JsonNode panel : Dashboards.panels(d)) {
+                JsonNode defaults = panel.path("fieldConfig").path("defaults");
+                if ("short".equals(defaults.path("unit").asText())) {
+                    assertThat(defaults.path("decimals").isInt() && defaults.path("decimals").asInt() == 0)
+                            .as(d.file() + " panel " + panel.path("title").asText() + ": a count, shown with 0 decimals")
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    /** A counter's value is a lifetime total: a panel windows it with rate() or increase(), never shows it raw. */
+    @Test
+    void everyCounterIsWindowedByRateOrIncrease() {
+        Pattern counter = Pattern.compile("\\b[a-z_]+_total\\b");
+        List<Dashboards.Query> queries = new ArrayList<>();
+        dashboards.forEach(d -> queries.addAll(Dashboards.queries(d)));
+        for (Dashboards.Query q : queries) {
+            Matcher m = counter.matcher(q.expr());
+            while (m.find()) {
+                String before = q.expr().substring(0, m.start());
+                assertThat(before.endsWith("rate(") || before.endsWith("increase("))
+                        .as(q + ": " + m.group() + " outside rate() or increase()").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theServicesDashboardShowsConsumerLagAndTheJvms() {
+        Dashboards.Dashboard services = dashboards.stream().filter(d -> d.file().equals("services.json")).findFirst()
+                .orElseThrow();
+        List<String> exprs = Dashboards.queries(services).stream().map(Dashboards.Query::expr).toList();
+
+        assertThat(exprs).anyMatch(e -> e.contains("kafka_consumer_fetch_manager_records_lag"))
+                .anyMatch(e -> e.contains("jvm_memory_used_bytes"))
+                .anyMatch(e -> e.contains("jvm_gc_pause_seconds"));
     }
 
     @Test

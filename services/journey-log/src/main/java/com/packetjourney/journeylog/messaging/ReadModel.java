@@ -4,6 +4,7 @@ import com.packetjourney.contracts.Topics;
 import com.packetjourney.kafka.TopicTail;
 import com.packetjourney.journeylog.domain.PartitionSnapshot;
 import com.packetjourney.journeylog.service.JourneyLogService;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,7 +62,9 @@ public class ReadModel {
     JourneyLogService journeyLogService(MeterRegistry registry) {
         fetcher = new HopEventFetcher(bootstrapServers, Topics.hopTopics(), instanceId);
         JourneyLogService service = new JourneyLogService(Clock.systemUTC(), stallTimeout, cachedJourneys, fetcher);
-        registry.gauge("pj.journeylog.unreadable.records", service, JourneyLogService::unreadableRecords);
+        // a counter (it only grows), so that dashboards can take its rate over a window
+        FunctionCounter.builder("pj.journeylog.unreadable.records", service, JourneyLogService::unreadableRecords)
+                .description("Records on the hop topics that are no readable hop event, skipped").register(registry);
         registry.gauge("pj.journeylog.journeys", service, JourneyLogService::journeyCount);
         registry.gauge("pj.journeylog.journeys.loaded", service, JourneyLogService::loadedJourneyCount);
         return service;
