@@ -18,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * What the API server stores: nodes, deployments, pods and the networks the CNI gave them (or the CNI's error).
- * {@link #reconcile()} runs the controllers (Deployment rolling updates, ReplicaSet, scheduler, pod status) once
- * over the whole state and returns the pod watch events that bring the stored pods to where the cluster should be.
+ * {@link #reconcile()} runs the controllers (DaemonSets, Deployment rolling updates, ReplicaSet, scheduler, pod
+ * status) once over the whole state and returns the pod watch events that bring the stored pods to where the
+ * cluster should be. {@link #installEksAddOns} adds what EKS runs in every cluster (aws-node, kube-proxy, CoreDNS).
  */
 public final class ClusterState {
     public static final String PENDING = "Pending";
@@ -40,10 +41,20 @@ public final class ClusterState {
     /** Every pod name ever seen per namespace, live or deleted, so a name is never given twice. */
     private final Map<String, Set<String>> usedNames = new HashMap<>();
     private ReplicaSetController controller = new ReplicaSetController(0);
+    private List<EksAddOns.DaemonSet> daemonSets = List.of();
     private long resourceVersion;
 
     public void setSeed(long seed) {
         controller = new ReplicaSetController(seed);
+    }
+
+    /**
+     * Runs EKS's default add-ons from now on: a host-network pod of aws-node and of kube-proxy on every node, and
+     * the CoreDNS Deployment. Their images come from EKS's registry in the cluster's region.
+     */
+    public void installEksAddOns(String region) {
+        daemonSets = EksAddOns.daemonSets(region);
+        putDeployment(EksAddOns.coreDns(region));
     }
 
     public void putNode(Node node) {
@@ -97,8 +108,7 @@ public final class ClusterState {
         if (pod == null) {
             return Optional.empty();
         }
-        Pod terminating = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(), TERMINATING,
-                pod.podIp(), false, pod.containerPort(), pod.resourceVersion(), pod.message());
+        Pod terminating = pod.with(pod.node(), TERMINATING, pod.podIp(), false, pod.resourceVersion(), pod.message());
         pods.put(terminating.key(), terminating);
         return Optional.of(terminating);
     }
@@ -141,10 +151,12 @@ public final class ClusterState {
         List<PodChange> changes = new ArrayList<>();
         for (Pod pod : List.copyOf(pods.values())) {
             boolean nodeGone = pod.node() != null && !nodes.containsKey(pod.node());
-            if (TERMINATING.equals(pod.phase()) || nodeGone || deploymentOf(pod).isEmpty()) {
+            boolean ownerGone = deploymentOf(pod).isEmpty() && daemonSetOf(pod).isEmpty();
+            if (TERMINATING.equals(pod.phase()) || nodeGone || ownerGone) {
                 delete(pod, changes);
             }
         }
+        runDaemonSets(changes);
         List<String> created = new ArrayList<>();
         for (Deployment d : deployments.values()) {
             created.addAll(rollOut(d, changes));
@@ -152,6 +164,33 @@ public final class ClusterState {
         schedule(created, changes);
         markNetworkedPodsRunning(changes);
         return changes;
+    }
+
+    /**
+     * Each DaemonSet's pod on every node that lacks one, bound to it and Running at once: on the host network it
+     * needs no address from the CNI, its address is the node's (kubelet reports hostIP as podIP).
+     */
+    private void runDaemonSets(List<PodChange> changes) {
+        for (Node node : nodes.values()) {
+            for (EksAddOns.DaemonSet ds : daemonSets) {
+                boolean running = pods.values().stream()
+                        .anyMatch(p -> ds.owner().equals(p.owner()) && node.name().equals(p.node()));
+                if (!running) {
+                    Set<String> used = usedNames.computeIfAbsent(EksAddOns.NAMESPACE, ns -> new HashSet<>());
+                    String name = controller.daemonPodName(ds.name(), node.name(), 0);
+                    for (int attempt = 1; used.contains(name); attempt++) {
+                        name = controller.daemonPodName(ds.name(), node.name(), attempt);
+                    }
+                    used.add(name);
+                    emit(WatchEvent.ADDED, new Pod(EksAddOns.NAMESPACE, name, ds.owner(), ds.labels(), node.name(),
+                            RUNNING, node.internalIp(), true, 0, 0, null, true), changes);
+                }
+            }
+        }
+    }
+
+    private Optional<EksAddOns.DaemonSet> daemonSetOf(Pod pod) {
+        return daemonSets.stream().filter(ds -> ds.owner().equals(pod.owner())).findFirst();
     }
 
     /** The Deployment whose ReplicaSet (current or an earlier template's) owns the pod. */
@@ -248,8 +287,8 @@ public final class ClusterState {
                 continue;
             }
             Scheduler.Decision decision = Scheduler.schedule(pod.owner(), nodes.values(), pods.values());
-            Pod next = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), decision.node().orElse(null),
-                    PENDING, null, false, pod.containerPort(), pod.resourceVersion(), decision.message());
+            Pod next = pod.with(decision.node().orElse(null), PENDING, null, false, pod.resourceVersion(),
+                    decision.message());
             boolean isNew = created.contains(pod.key());
             if (isNew || !next.equals(pod)) {
                 emit(isNew ? WatchEvent.ADDED : WatchEvent.MODIFIED, next, changes);
@@ -269,18 +308,16 @@ public final class ClusterState {
                 continue;
             }
             if (network.failure() == null) {
-                emit(WatchEvent.MODIFIED, new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(),
-                        RUNNING, network.podIp(), true, pod.containerPort(), 0, null), changes);
+                emit(WatchEvent.MODIFIED, pod.with(pod.node(), RUNNING, network.podIp(), true, 0, null), changes);
             } else if (!(SANDBOX_FAILED + network.failure()).equals(pod.message())) {
-                emit(WatchEvent.MODIFIED, new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(),
-                        PENDING, null, false, pod.containerPort(), 0, SANDBOX_FAILED + network.failure()), changes);
+                emit(WatchEvent.MODIFIED, pod.with(pod.node(), PENDING, null, false, 0,
+                        SANDBOX_FAILED + network.failure()), changes);
             }
         }
     }
 
     private void delete(Pod pod, List<PodChange> changes) {
-        Pod terminating = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(), TERMINATING,
-                pod.podIp(), false, pod.containerPort(), 0, pod.message());
+        Pod terminating = pod.with(pod.node(), TERMINATING, pod.podIp(), false, 0, pod.message());
         emit(WatchEvent.MODIFIED, terminating, changes);
         emit(WatchEvent.DELETED, pods.get(pod.key()), changes);
         pods.remove(pod.key());
@@ -289,8 +326,8 @@ public final class ClusterState {
 
     /** Stores the pod under the next resource version and records the watch event. */
     private void emit(String type, Pod pod, List<PodChange> changes) {
-        Pod versioned = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(), pod.phase(),
-                pod.podIp(), pod.ready(), pod.containerPort(), ++resourceVersion, pod.message());
+        Pod versioned = pod.with(pod.node(), pod.phase(), pod.podIp(), pod.ready(), ++resourceVersion,
+                pod.message());
         pods.put(versioned.key(), versioned);
         changes.add(new PodChange(versioned.key(), new WatchEvent<>(type, versioned)));
     }

@@ -2,7 +2,6 @@ package com.packetjourney.cni.service;
 
 import com.packetjourney.cni.domain.DataPath;
 import com.packetjourney.cni.domain.Eni;
-import com.packetjourney.cni.domain.InstanceLimits;
 import com.packetjourney.cni.domain.Ipamd;
 import com.packetjourney.cni.domain.PodNetworkSetup;
 import com.packetjourney.cni.domain.Subnet;
@@ -17,6 +16,7 @@ import com.packetjourney.contracts.hop.PodResponded;
 import com.packetjourney.contracts.k8s.Cluster;
 import com.packetjourney.contracts.k8s.Deployment;
 import com.packetjourney.contracts.k8s.EniAttachment;
+import com.packetjourney.contracts.k8s.InstanceLimits;
 import com.packetjourney.contracts.k8s.K8sObject;
 import com.packetjourney.contracts.k8s.Node;
 import com.packetjourney.contracts.k8s.Pod;
@@ -243,8 +243,8 @@ public class NodeCniService {
             }
         }
         for (Pod pod : pods.values()) {
-            if (pod.node() != null && !TERMINATING.equals(pod.phase()) && !networks.containsKey(pod.key())
-                    && ipamds.containsKey(pod.node())) {
+            if (pod.node() != null && !pod.hostNetwork() && !TERMINATING.equals(pod.phase())
+                    && !networks.containsKey(pod.key()) && ipamds.containsKey(pod.node())) {
                 assign(pod, ipamds.get(pod.node()));
             }
         }

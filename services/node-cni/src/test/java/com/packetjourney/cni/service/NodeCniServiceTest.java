@@ -197,6 +197,25 @@ class NodeCniServiceTest {
     }
 
     @Test
+    void hostNetworkPodsTakeNoAddressSoTheEnisHoldOneForEveryOtherPodTheNodeAdmits() {
+        NodeCniService service = started();
+        // m5.large admits 29 pods (eni-max-pods.txt): aws-node and kube-proxy on the host network, 27 with addresses
+        for (String ds : List.of("aws-node", "kube-proxy")) {
+            service.onPodEvent("kube-system/" + ds + "-x", new WatchEvent<>(WatchEvent.ADDED, new Pod("kube-system",
+                    ds + "-x", "DaemonSet/" + ds, Map.of(), node.name(), "Running", node.internalIp(), true, 0, 1, null,
+                    true)));
+        }
+        for (int i = 0; i < 27; i++) {
+            service.onPodEvent("default/p" + i, added("p" + i));
+        }
+        List<PodNetwork> networks = writesTo(Topics.CNI_POD_NETWORKS).stream().map(w -> (PodNetwork) w.value())
+                .toList();
+        assertThat(networks).hasSize(27).allSatisfy(n -> assertThat(n.failure()).isNull());
+        assertThat(networks).extracting(PodNetwork::namespace).containsOnly("default");
+        assertThat(service.node(node.name()).orElseThrow().podsWithoutAddress()).isEmpty();
+    }
+
+    @Test
     void aSlowPodAnswersLaterOnceItsOrderIsReadBack() {
         NodeCniService service = started();
         service.onPodEvent("default/a", added("a"));
