@@ -93,8 +93,9 @@ public final class JourneyTable {
                         .toList()));
             }
             for (DnsResolved.DnsStep s : d.steps()) {
-                lines.add(String.format(Locale.ROOT, "  %-9s %s from %s (%s) zone %s, %s", s.kind(), s.query(),
-                        s.server(), s.serverIp(), s.zone(), ms(s.latencyMicros())));
+                lines.add(String.format(Locale.ROOT, "  %-9s %s from %s (%s) zone %s, %s%s", s.kind(), s.query(),
+                        s.server(), s.serverIp(), s.zone(), ms(s.latencyMicros()),
+                        s.forNameServer() == null ? "" : " (address of " + s.forNameServer() + ")"));
             }
             if (d.cnameChain() != null && !d.cnameChain().isEmpty()) {
                 lines.add("CNAME chain " + String.join(" -> ", d.cnameChain()));

@@ -455,8 +455,9 @@ function label(key, v) {
         + (v.yiaddr && v.yiaddr !== '0.0.0.0' ? '  yiaddr ' + v.yiaddr : '');
     case 'options': return 'option ' + v.code + ' ' + v.name + ' = ' + v.value;
     case 'routingTable': return v.destination + ' via ' + v.gateway + ' dev ' + v.iface + ' (' + v.source + ')';
-    case 'steps': return v.kind + '  ' + v.query + ' @ ' + v.server + ' (' + v.serverIp + ') zone ' + v.zone
-      + '  ' + ms(v.latencyMicros);
+    case 'steps': return (v.forNameServer ? '↳ ' : '') + v.kind + '  ' + v.query + ' @ ' + v.server
+      + ' (' + v.serverIp + ') zone ' + v.zone + '  ' + ms(v.latencyMicros)
+      + (v.forNameServer ? '  (address of ' + v.forNameServer + ')' : '');
     case 'path': return v.router + (v.asn ? ' AS' + v.asn : '') + '  match ' + v.matchedPrefix + ' → ' + v.nextHop
       + '  ttl ' + v.ttl + '  ' + ms(v.latencyMicros) + (v.note ? '  ' + v.note : '');
     case 'candidates': return v.ip + ':' + v.port + '  outstanding ' + v.outstandingRequests;

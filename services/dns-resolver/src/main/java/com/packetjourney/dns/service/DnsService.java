@@ -107,13 +107,17 @@ public class DnsService {
         }
     }
 
-    /** A zone whose master file does not parse is refused with an exception; its previous version stays. */
+    /**
+     * A zone whose master file does not parse, or that an authoritative server would refuse (CNAME and other data,
+     * out-of-zone records, a bad alias), is refused with an exception; its previous version stays.
+     */
     public synchronized void onZone(String key, DnsZone zone) {
         if (zone == null) {
             zones.remove(key);
             worldZones.remove(key);
         } else {
-            zones.put(key, new HostedZone(Zone.parse(zone.origin(), zone.masterFile()), zone.servers()));
+            zones.put(key, new HostedZone(Zone.parse(zone.origin(), zone.masterFile(), zone.aliases()),
+                    zone.servers()));
             worldZones.put(key, zone);
         }
         resolver = new RecursiveResolver(new AuthoritativeServers(zones.values()));
@@ -340,7 +344,8 @@ public class DnsService {
                 + "' in the world; zones: " + String.join(", ", zoneOrigins())));
         DnsZone before = worldZones.get(key);
         Zone after = edit.apply(zones.get(key).zone());
-        return new ZoneChange(key, new DnsZone(before.origin(), before.servers(), after.masterFile()));
+        return new ZoneChange(key, new DnsZone(before.origin(), before.servers(), after.masterFile(),
+                before.aliases()));
     }
 
     private Optional<String> keyOf(String origin) {
@@ -383,7 +388,7 @@ public class DnsService {
     private static DnsStep toContract(Step step) {
         return new DnsStep(step.server().toString(), step.serverIp(), step.zone().toString(), step.query(),
                 step.kind().name(), step.responseText(), step.latencyMicros(), wire(step.queryMessage()),
-                wire(step.response()));
+                wire(step.response()), step.forNameServer() == null ? null : step.forNameServer().toString());
     }
 
     /** A message as the bytes on the wire (RFC 1035 §4), base64 so it fits in JSON. */
