@@ -1,11 +1,13 @@
 package com.packetjourney.alb.service;
 
+import com.packetjourney.alb.domain.ConnectAttempt;
 import com.packetjourney.alb.domain.HttpRequest;
 import com.packetjourney.alb.domain.Listener;
 import com.packetjourney.alb.domain.LoadBalancerNode;
 import com.packetjourney.alb.domain.LoadBalancingAlgorithm;
 import com.packetjourney.alb.domain.RedirectAction;
 import com.packetjourney.alb.domain.RuleEvaluator;
+import com.packetjourney.alb.domain.SynRetransmission;
 import com.packetjourney.alb.domain.TargetGroup;
 import com.packetjourney.alb.domain.TcpHandshake;
 import com.packetjourney.alb.domain.TlsTermination;
@@ -144,25 +146,20 @@ public class AlbService {
         int port = context.port() != null ? context.port() : packet != null ? packet.destinationPort() : 443;
         long roundTrip = 2 * routed.simLatencyMicros();
 
-        Optional<LoadBalancerNode> found = LoadBalancerNode.owning(loadBalancers.values(), destination);
-        if (found.isEmpty()) {
-            // Nothing answers the SYN: no time is spent at any load balancer.
-            return routed.next(0, now, Outcome.failed(FailureCode.ALB_NOT_FOUND,
-                    "no load balancer node owns " + destination), context, forwarded(null, null, null, null));
-        }
-        LoadBalancerNode node = found.get();
-        AlbConfig config = configs.get(node.loadBalancer());
-        Optional<Listener> listener = Listener.on(config, port);
-        if (listener.isEmpty()) {
-            // The node answers the SYN with a RST, which travels back to the client.
-            return routed.next(routed.simLatencyMicros(), now, Outcome.failed(FailureCode.ALB_NO_LISTENER,
-                    "connection refused: " + node.loadBalancer() + " has no listener on port " + port
-                            + ", so its node " + node.publicIp() + " answers the SYN with RST"),
-                    context, forwarded(node, null, null, null));
-        }
         SplittableRandom random = new SplittableRandom(seed ^ routed.journeyId().hashCode());
-        TcpHandshake tcp = TcpHandshake.between(clientEndpoint(routed, packet, random),
-                node.publicIp() + ":" + port, random);
+        TcpHandshake tcp = TcpHandshake.between(clientEndpoint(routed, packet, random), destination + ":" + port,
+                random);
+        ConnectAttempt attempt = ConnectAttempt.to(loadBalancers.values(), configs::get, destination, port,
+                packet == null ? null : packet.originAs());
+        if (!attempt.answered()) {
+            // Nothing answers the SYN: the client retransmits it until it gives up.
+            SynRetransmission syn = SynRetransmission.LINUX;
+            return routed.next(syn.giveUpMicros(), now, Outcome.failed(attempt.failure(), attempt.timeoutMessage(syn)),
+                    context, unanswered(attempt.node(), syn.lines(tcp.client(), tcp.server(), tcp.clientIsn())));
+        }
+        LoadBalancerNode node = attempt.node();
+        AlbConfig config = configs.get(node.loadBalancer());
+        Optional<Listener> listener = Optional.of(attempt.listener());
         long latency = TcpHandshake.ROUND_TRIPS * roundTrip;
 
         TlsTermination tls = null;
@@ -330,6 +327,11 @@ public class AlbService {
                 listener.name(), tls == null ? null : tls.toPayload(),
                 new AlbForwarded.Rule(rule.priority(), RuleEvaluator.describe(rule), action), null, null, null,
                 List.of());
+    }
+
+    private static AlbForwarded unanswered(LoadBalancerNode node, List<String> syns) {
+        return new AlbForwarded(node == null ? null : node.loadBalancer(), node == null ? null : node.publicIp(),
+                node == null ? null : node.availabilityZone(), syns, null, null, null, null, null, null, List.of());
     }
 
     private static AlbForwarded forwarded(LoadBalancerNode node, TcpHandshake tcp, Listener listener,

@@ -116,18 +116,34 @@ class AlbServiceTest {
     }
 
     @Test
-    void anAddressNoNodeOwnsIsNotAnAlb() {
+    void anAddressNoNodeOwnsLeavesTheSynUnansweredUntilTheClientGivesUp() {
         HopEvent out = service.handle(routed("j", "203.0.113.9", "packet-journey.com", 443, "/"));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NOT_FOUND);
-        assertThat(out.simLatencyMicros()).isZero();
+        // Linux: 7 SYNs at 0, 1, 3, 7, 15, 31 and 63 s, ETIMEDOUT at 127 s (RFC 6298 backoff, tcp_syn_retries 6)
+        assertThat(out.simLatencyMicros()).isEqualTo(127_000_000L);
+        assertThat(out.outcome().message()).startsWith("connection timed out after 127 s and 7 SYNs")
+                .endsWith("ERR_CONNECTION_TIMED_OUT");
+        assertThat(((AlbForwarded) out.payload()).tcpHandshake()).hasSize(8);
     }
 
     @Test
-    void aPortWithoutListenerRefusesTheConnection() {
+    void aPortWithoutListenerIsDroppedByTheSecurityGroupAndTimesOut() {
         HopEvent out = service.handle(routed("j", "54.217.10.21", "packet-journey.com", 80, "/"));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NO_LISTENER);
-        assertThat(out.outcome().message()).startsWith("connection refused");
-        assertThat(out.simLatencyMicros()).as("the RST travels back").isEqualTo(ONE_WAY);
+        assertThat(out.outcome().message()).startsWith("connection timed out").contains("no RST");
+        assertThat(out.simLatencyMicros()).isEqualTo(127_000_000L);
+        assertThat(((AlbForwarded) out.payload()).loadBalancer()).isEqualTo(LB);
+    }
+
+    @Test
+    void aRouteIntoAnotherAsReachesNoLoadBalancer() {
+        HopEvent routed = routed("j", "54.217.40.22", "packet-journey.com", 443, "/");
+        PacketRouted hijacked = new PacketRouted("192.168.1.100", "198.51.100.23", "54.217.40.22", 443, "TCP",
+                List.of(), List.of(64500L, 1299L, 2914L), "54.217.40.0/24", 2914L);
+        HopEvent out = service.handle(HopEvent.first("j", T0, ONE_WAY, T0, Outcome.ok(), routed.context(), hijacked));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NOT_FOUND);
+        assertThat(out.outcome().message()).contains("AS2914").contains("hijacked");
+        assertThat(out.simLatencyMicros()).isEqualTo(127_000_000L);
     }
 
     @Test

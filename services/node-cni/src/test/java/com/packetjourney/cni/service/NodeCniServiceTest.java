@@ -3,6 +3,7 @@ package com.packetjourney.cni.service;
 import com.packetjourney.cni.domain.DataPath;
 import com.packetjourney.cni.domain.Eni;
 import com.packetjourney.cni.domain.Ipamd;
+import com.packetjourney.cni.domain.TargetExchange;
 import com.packetjourney.cni.domain.WarmPoolPolicy;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
@@ -137,6 +138,8 @@ class NodeCniServiceTest {
         assertThat(service.handle(failed)).isNull();
         HopEvent out = service.handle(HopEvent.first("j2", T0, 10, T0, Outcome.ok(), context, alb));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.POD_NOT_FOUND);
+        assertThat(out.outcome().message()).contains("504 Gateway Timeout");
+        assertThat(out.simLatencyMicros()).as("the ALB's connection timeout").isEqualTo(10_000_000L);
         assertThat(out.wallTime()).isEqualTo(T0);
     }
 
@@ -240,5 +243,20 @@ class NodeCniServiceTest {
 
         service.onPodSlowness(order.key(), new PodSlowness("default", "a", 0));
         assertThat(service.handle(toPod("j4", ip)).simLatencyMicros()).isEqualTo(normal);
+    }
+
+    @Test
+    void aPodSlowerThanTheIdleTimeoutGets504WhenTheTimeoutExpires() {
+        NodeCniService service = started();
+        service.onPodEvent("default/a", added("a"));
+        String ip = ((PodNetwork) writesTo(Topics.CNI_POD_NETWORKS).get(0).value()).podIp();
+        service.onPodEvent("default/a", running("a", ip));
+        service.onPodSlowness("default/a", new PodSlowness("default", "a", 61_000_000));
+
+        HopEvent out = service.handle(toPod("j1", ip));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.POD_TIMED_OUT);
+        assertThat(out.simLatencyMicros()).isEqualTo(TargetExchange.DEFAULT_IDLE_TIMEOUT_MICROS);
+        assertThat(out.outcome().message()).contains("idle timeout of 60 s").contains("504");
+        assertThat(((PodResponded) out.payload()).status()).isNull();
     }
 }
