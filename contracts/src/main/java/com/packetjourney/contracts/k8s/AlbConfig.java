@@ -10,9 +10,16 @@ public record AlbConfig(String loadBalancer, String ingress, List<Listener> list
     /**
      * {@code defaultAction} names the default action ("fixed-response:404"); {@code defaultRedirect}, when not null,
      * is the default action itself (a redirect, e.g. the ssl-redirect annotation's HTTP to HTTPS).
+     * {@code sslPolicy} is an HTTPS listener's security policy ({@link SecurityPolicy}); null on HTTP listeners and
+     * in records written before it existed, where the controller's default applies.
      */
     public record Listener(int port, String protocol, List<String> certificateArns, List<Rule> rules,
-                           String defaultAction, Action defaultRedirect) {
+                           String defaultAction, Action defaultRedirect, String sslPolicy) {
+        public Listener(int port, String protocol, List<String> certificateArns, List<Rule> rules,
+                        String defaultAction, Action defaultRedirect) {
+            this(port, protocol, certificateArns, rules, defaultAction, defaultRedirect, null);
+        }
+
         public Listener(int port, String protocol, List<String> certificateArns, List<Rule> rules,
                         String defaultAction) {
             this(port, protocol, certificateArns, rules, defaultAction, null);

@@ -1,5 +1,6 @@
 package com.packetjourney.alb.service;
 
+import com.packetjourney.alb.domain.ClientHello;
 import com.packetjourney.alb.domain.ConnectAttempt;
 import com.packetjourney.alb.domain.HttpRequest;
 import com.packetjourney.alb.domain.Listener;
@@ -10,6 +11,7 @@ import com.packetjourney.alb.domain.RuleEvaluator;
 import com.packetjourney.alb.domain.SynRetransmission;
 import com.packetjourney.alb.domain.TargetGroup;
 import com.packetjourney.alb.domain.TcpHandshake;
+import com.packetjourney.alb.domain.TlsNegotiation;
 import com.packetjourney.alb.domain.TlsTermination;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
@@ -18,6 +20,7 @@ import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.hop.AlbForwarded;
 import com.packetjourney.contracts.hop.PacketRouted;
 import com.packetjourney.contracts.k8s.AlbConfig;
+import com.packetjourney.contracts.k8s.SecurityPolicy;
 import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.world.LoadBalancer;
 import com.packetjourney.contracts.world.Simulation;
@@ -40,8 +43,8 @@ import java.util.SplittableRandom;
  *
  * <p>Latency model: the route hop's latency is the one-way time between the client and the ALB node, so a round
  * trip costs twice that. Once the SYN has arrived, the SYN-ACK going back and the ACK (carrying the ClientHello)
- * coming in is one round trip; the server's TLS 1.3 flight going back and the client's Finished with the HTTP
- * request coming in is one more. The node then spends {@link #PROCESSING_MICROS} parsing the request, evaluating
+ * coming in is one round trip; the TLS handshake under the listener's security policy adds one more for TLS 1.3,
+ * two for TLS 1.2 ({@link TlsNegotiation}), the last carrying the HTTP request. The node then spends {@link #PROCESSING_MICROS} parsing the request, evaluating
  * rules and choosing a target.
  *
  * <p>Simulated "now": control-plane records (configurations, target registrations) carry no simulated time, so the
@@ -164,15 +167,21 @@ public class AlbService {
 
         TlsTermination tls = null;
         if (listener.get().terminatesTls()) {
-            latency += TlsTermination.ROUND_TRIPS * roundTrip;
+            TlsNegotiation.Result session = TlsNegotiation.negotiate(
+                    SecurityPolicy.ofListener(listener.get().sslPolicy()), ClientHello.CHROME, TlsNegotiation.RSA);
+            latency += session.roundTrips() * roundTrip;
+            if (!session.agreed()) {
+                return routed.next(latency, now, Outcome.failed(FailureCode.ALB_TLS_NO_SHARED_CIPHER,
+                        session.explanation()), context, forwarded(node, tcp, listener.get(), null));
+            }
             List<LoadBalancer.Certificate> certificates = certificates(node, listener.get());
-            Optional<TlsTermination> session = TlsTermination.negotiate(context.host(), certificates);
-            if (session.isEmpty()) {
+            Optional<TlsTermination> found = TlsTermination.negotiate(context.host(), certificates);
+            if (found.isEmpty()) {
                 return routed.next(latency, now, Outcome.failed(FailureCode.ALB_TLS_HANDSHAKE_FAILED,
                         noCertificateExplanation(context.host(), listener.get(), certificates)),
                         context, forwarded(node, tcp, listener.get(), null));
             }
-            tls = session.get();
+            tls = found.get().with(session);
         }
         latency += PROCESSING_MICROS;
 

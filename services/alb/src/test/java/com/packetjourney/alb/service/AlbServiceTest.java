@@ -71,8 +71,11 @@ class AlbServiceTest {
 
         assertThat(out.hopType()).isEqualTo(HopType.ALB_FORWARDED);
         assertThat(out.outcome().isOk()).isTrue();
-        // TCP and TLS 1.3 one round trip each, plus the node's processing
-        assertThat(out.simLatencyMicros()).isEqualTo(4 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        // TCP one round trip and TLS 1.2 two (the controller's default ELBSecurityPolicy-2016-08), plus the node's
+        // processing
+        assertThat(out.simLatencyMicros()).isEqualTo(6 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        assertThat(((AlbForwarded) out.payload()).tls().version()).isEqualTo("TLSv1.2");
+        assertThat(((AlbForwarded) out.payload()).tls().cipher()).isEqualTo("ECDHE-RSA-AES128-GCM-SHA256");
         AlbForwarded p = (AlbForwarded) out.payload();
         assertThat(p.loadBalancer()).isEqualTo(LB);
         assertThat(p.albNodeIp()).isEqualTo("54.217.40.22");
@@ -144,6 +147,18 @@ class AlbServiceTest {
         assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NOT_FOUND);
         assertThat(out.outcome().message()).contains("AS2914").contains("hijacked");
         assertThat(out.simLatencyMicros()).isEqualTo(127_000_000L);
+    }
+
+    @Test
+    void aTls13PolicyOnTheListenerGivesTls13InOneRoundTrip() {
+        service.onConfig(LB, new AlbConfig(LB, "default/nginx", List.of(new AlbConfig.Listener(443, "HTTPS",
+                List.of(CERT), List.of(new AlbConfig.Rule(1, List.of("packet-journey.com"), List.of("/*"), TG)),
+                "fixed-response:404", null, "ELBSecurityPolicy-TLS13-1-2-2021-06")), List.of(new AlbConfig.TargetGroup(
+                TG, "HTTP", 80, "ip", "least_outstanding_requests", "default/nginx", 30))));
+        HopEvent out = service.handle(routed("j13", "54.217.40.22", "packet-journey.com", 443, "/"));
+        assertThat(out.simLatencyMicros()).isEqualTo(4 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        assertThat(((AlbForwarded) out.payload()).tls().version()).isEqualTo("TLSv1.3");
+        assertThat(((AlbForwarded) out.payload()).tls().cipher()).isEqualTo("TLS_AES_128_GCM_SHA256");
     }
 
     @Test
@@ -278,7 +293,7 @@ class AlbServiceTest {
                 "fixed-response 503 text/plain"));
         assertThat(p.target()).isNull();
         assertThat(p.targetGroup()).isNull();
-        assertThat(out.simLatencyMicros()).isEqualTo(4 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        assertThat(out.simLatencyMicros()).isEqualTo(6 * ONE_WAY + AlbService.PROCESSING_MICROS);
     }
 
     @Test
