@@ -97,6 +97,7 @@ public final class IngressTranslator {
         Map<String, String> attributes = attributes(annotations.get(TARGET_GROUP_ATTRIBUTES));
         String algorithm = algorithm(attributes, errors);
         int deregistrationDelay = deregistrationDelay(attributes, errors);
+        AlbConfig.HealthCheck healthCheck = HealthCheckAnnotations.parse(annotations, errors);
         List<String> certificates = certificates(annotations.get(CERTIFICATE_ARN));
 
         Map<String, AlbConfig.TargetGroup> targetGroups = new LinkedHashMap<>();
@@ -117,7 +118,7 @@ public final class IngressTranslator {
                 if (annotated == null || annotated.service() != null) {
                     Ingress.Path target = annotated == null ? path : forwardPath(path, annotated, errors);
                     AlbConfig.TargetGroup group = target == null ? null : targetGroup(ingress, key, target, services,
-                            targetType, algorithm, deregistrationDelay, errors);
+                            targetType, algorithm, deregistrationDelay, healthCheck, errors);
                     if (group == null) {
                         continue;
                     }
@@ -222,7 +223,8 @@ public final class IngressTranslator {
 
     private static AlbConfig.TargetGroup targetGroup(Ingress ingress, String ingressKey, Ingress.Path path,
                                                      Function<String, Service> services, String targetType,
-                                                     String algorithm, int deregistrationDelay, List<String> errors) {
+                                                     String algorithm, int deregistrationDelay,
+                                                     AlbConfig.HealthCheck healthCheck, List<String> errors) {
         String serviceKey = ingress.namespace() + "/" + path.serviceName();
         Service service = services.apply(serviceKey);
         if (service == null) {
@@ -236,7 +238,7 @@ public final class IngressTranslator {
         String name = awsName(service.namespace(), service.name(), ingressKey + service.namespace() + service.name()
                 + service.port() + service.targetPort() + targetType + TARGET_PROTOCOL + "HTTP1");
         return new AlbConfig.TargetGroup(name, TARGET_PROTOCOL, service.targetPort(), targetType, algorithm,
-                serviceKey, deregistrationDelay);
+                serviceKey, deregistrationDelay, healthCheck);
     }
 
     /** target-group-attributes: "key=value" pairs separated by commas, as the controller passes them to ELB. */

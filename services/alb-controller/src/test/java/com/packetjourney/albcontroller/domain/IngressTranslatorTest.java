@@ -66,6 +66,7 @@ class IngressTranslatorTest {
         assertThat(group.algorithm()).isEqualTo("least_outstanding_requests");
         assertThat(group.service()).isEqualTo("default/nginx");
         assertThat(group.deregistrationDelaySeconds()).as("ELB's default").isEqualTo(300);
+        assertThat(group.healthCheck()).as("the controller's defaults").isEqualTo(AlbConfig.HealthCheck.CONTROLLER_DEFAULTS);
         assertThat(config.listeners()).containsExactly(new AlbConfig.Listener(443, "HTTPS", List.of(CERT),
                 List.of(new AlbConfig.Rule(1, List.of("packet-journey.com"), List.of("/*"), group.name())),
                 "fixed-response:404", null, "ELBSecurityPolicy-2016-08"));

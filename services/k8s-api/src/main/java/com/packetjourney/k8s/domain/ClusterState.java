@@ -28,6 +28,15 @@ public final class ClusterState {
     public static final String TERMINATING = "Terminating";
     /** How the kubelet reports a pod sandbox the CNI could not set up; the pod stays ContainerCreating. */
     public static final String SANDBOX_FAILED = "Failed to create pod sandbox: ";
+    /**
+     * The condition type prefix of the readiness gate the AWS Load Balancer Controller injects into pods of a
+     * namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject=enabled; it turns True once the pod's target is
+     * healthy in its target group.
+     */
+    public static final String TARGET_HEALTH_GATE = "target-health.elbv2.k8s.aws";
+    /** Why the kubelet keeps a running pod with an unsatisfied readiness gate not ready. */
+    public static final String GATE_NOT_READY = "ReadinessGatesNotReady: the condition " + TARGET_HEALTH_GATE
+            + " is not True (its target is not healthy yet)";
 
     /** A write to the pod log: a watch event, or a tombstone ({@code event} null) once the pod is gone. */
     public record PodChange(String key, WatchEvent<Pod> event) {
@@ -42,6 +51,10 @@ public final class ClusterState {
     private final Map<String, Set<String>> usedNames = new HashMap<>();
     private ReplicaSetController controller = new ReplicaSetController(0);
     private List<EksAddOns.DaemonSet> daemonSets = List.of();
+    /** Namespaces whose pods get the controller's target health readiness gate. */
+    private final Set<String> gatedNamespaces = new HashSet<>();
+    /** The target health readiness gate of each pod, as the controller last set it. */
+    private final Map<String, Boolean> targetHealthy = new HashMap<>();
     private long resourceVersion;
 
     public void setSeed(long seed) {
@@ -55,6 +68,16 @@ public final class ClusterState {
     public void installEksAddOns(String region) {
         daemonSets = EksAddOns.daemonSets(region);
         putDeployment(EksAddOns.coreDns(region));
+    }
+
+    /** The namespace is labelled elbv2.k8s.aws/pod-readiness-gate-inject=enabled: its pods get the gate. */
+    public void injectReadinessGates(String namespace) {
+        gatedNamespaces.add(namespace);
+    }
+
+    /** The controller set the pod's target health condition: True once its target passed its health checks. */
+    public void setTargetHealth(String podKey, boolean healthy) {
+        targetHealthy.put(podKey, healthy);
     }
 
     public void putNode(Node node) {
@@ -261,6 +284,12 @@ public final class ClusterState {
         return !doomed.isEmpty();
     }
 
+    /** Ready as the kubelet judges it: containers ready, and every readiness gate's condition True. */
+    private boolean gateSatisfied(Pod pod) {
+        return pod.hostNetwork() || !gatedNamespaces.contains(pod.namespace())
+                || targetHealthy.getOrDefault(pod.key(), false);
+    }
+
     /** Running and ready (minReadySeconds is 0): it counts towards the Deployment's availability. */
     private static boolean isAvailable(Pod pod) {
         return RUNNING.equals(pod.phase()) && pod.ready();
@@ -297,18 +326,26 @@ public final class ClusterState {
     }
 
     /**
-     * A pod is Running and ready once the CNI has given it its network on the node it is bound to; when the CNI
-     * could not, the pod stays Pending (ContainerCreating) with the CNI's error as its message.
+     * A pod is Running once the CNI has given it its network on the node it is bound to, and ready unless a
+     * readiness gate still waits for its target's health; when the CNI could not, the pod stays Pending
+     * (ContainerCreating) with the CNI's error as its message. A running pod follows its gate.
      */
     private void markNetworkedPodsRunning(List<PodChange> changes) {
         for (Pod pod : List.copyOf(pods.values())) {
+            boolean gate = gateSatisfied(pod);
+            if (RUNNING.equals(pod.phase()) && pod.ready() != gate) {
+                emit(WatchEvent.MODIFIED, pod.with(pod.node(), RUNNING, pod.podIp(), gate, 0,
+                        gate ? null : GATE_NOT_READY), changes);
+                continue;
+            }
             PodNetwork network = networks.get(pod.key());
             if (!PENDING.equals(pod.phase()) || pod.node() == null || network == null
                     || !pod.node().equals(network.node())) {
                 continue;
             }
             if (network.failure() == null) {
-                emit(WatchEvent.MODIFIED, pod.with(pod.node(), RUNNING, network.podIp(), true, 0, null), changes);
+                emit(WatchEvent.MODIFIED, pod.with(pod.node(), RUNNING, network.podIp(), gate, 0,
+                        gate ? null : GATE_NOT_READY), changes);
             } else if (!(SANDBOX_FAILED + network.failure()).equals(pod.message())) {
                 emit(WatchEvent.MODIFIED, pod.with(pod.node(), PENDING, null, false, 0,
                         SANDBOX_FAILED + network.failure()), changes);
@@ -321,6 +358,7 @@ public final class ClusterState {
         emit(WatchEvent.MODIFIED, terminating, changes);
         emit(WatchEvent.DELETED, pods.get(pod.key()), changes);
         pods.remove(pod.key());
+        targetHealthy.remove(pod.key());
         changes.add(new PodChange(pod.key(), null));
     }
 
