@@ -195,11 +195,13 @@ public class DhcpService {
         DhcpServer server = servers.get(lan.id());
         long xid = new SplittableRandom(seed ^ requested.journeyId().hashCode()).nextLong() & 0xffffffffL;
         DhcpServer.Result result = server.configure(client.mac(), at, xid);
-        long latency = result.messageCount() * lan.linkLatencyMicros();
+        long latency = result.messageCount() * lan.linkLatencyMicros() + result.waitedMicros();
+        List<DhcpConfigured.TimelineEntry> timeline = result.timeline().isEmpty() ? null : result.timeline();
         if (result.lease().isEmpty()) {
             String linkLocal = DhcpServer.linkLocalAddress(client.mac());
             List<RouteEntry> routes = List.of(new RouteEntry("169.254.0.0/16", "link#" + IFACE, IFACE, "link-local"));
-            DhcpConfigured payload = new DhcpConfigured(lan.routerIp(), result.mode(), result.exchange(), null, routes);
+            DhcpConfigured payload = new DhcpConfigured(lan.routerIp(), result.mode(), result.exchange(), null, routes,
+                    timeline);
             return requested.next(latency, now, Outcome.failed(FailureCode.DHCP_POOL_EXHAUSTED,
                     "pool " + lan.poolStart() + "-" + lan.poolEnd() + " has no free address; no DHCPOFFER came, so "
                             + client.name() + " falls back to the link-local address " + linkLocal
@@ -214,7 +216,7 @@ public class DhcpService {
                 lan.routerIp(), lan.dnsServers(), lease.leaseSeconds(), lease.boundAt(), lease.expiresAt(),
                 lan.routerIp());
         DhcpConfigured payload = new DhcpConfigured(lan.routerIp(), result.mode(), result.exchange(), leasePayload,
-                server.routingTable(IFACE));
+                server.routingTable(IFACE), timeline);
         String dns = lan.dnsServers().isEmpty() ? null : lan.dnsServers().get(0);
         return requested.next(latency, now, Outcome.ok(),
                 requested.context().withLease(lease.address(), lan.routerIp(), dns), payload);
