@@ -2,6 +2,7 @@ package com.packetjourney.alb.service;
 
 import com.packetjourney.alb.domain.ClientHello;
 import com.packetjourney.alb.domain.ConnectAttempt;
+import com.packetjourney.alb.domain.ForwardedRequest;
 import com.packetjourney.alb.domain.HttpRequest;
 import com.packetjourney.alb.domain.Listener;
 import com.packetjourney.alb.domain.LoadBalancerNode;
@@ -250,10 +251,13 @@ public class AlbService {
         }
         TargetRegistration target = pick.get().target();
         groupByJourney.put(routed.journeyId(), groupName);
+        ForwardedRequest sent = ForwardedRequest.of(request, listener.get(), node.privateIp(), target.ip(),
+                target.port(), forwardedAt, random);
         AlbForwarded payload = new AlbForwarded(node.loadBalancer(), node.publicIp(), node.availabilityZone(),
                 tcp.lines(), listener.get().name(), tls == null ? null : tls.toPayload(), matched, groupName,
                 algorithm.attribute(), new AlbForwarded.Target(target.ip(), target.port(), target.pod(),
-                target.eventId()), pick.get().candidates());
+                target.eventId()), pick.get().candidates(), new AlbForwarded.BackendRequest(sent.connection(),
+                sent.requestLine(), sent.headers()));
         return routed.next(latency, now, Outcome.ok(), context.withTarget(target.ip(), target.port()), payload);
     }
 

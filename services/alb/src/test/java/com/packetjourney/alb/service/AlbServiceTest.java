@@ -94,6 +94,11 @@ class AlbServiceTest {
                 new AlbForwarded.TargetLoad("10.0.33.5", 80, 0));
         assertThat(out.context().targetIp()).isEqualTo("10.0.1.20");
         assertThat(out.context().targetPort()).isEqualTo(80);
+        // the ALB's own connection from the node's private address, and the headers it adds
+        assertThat(p.backendRequest().connection().get(0)).startsWith("SYN 10.0.32.10:").contains("> 10.0.1.20:80 ");
+        assertThat(p.backendRequest().requestLine()).isEqualTo("GET / HTTP/1.1");
+        assertThat(p.backendRequest().headers()).contains("x-forwarded-for: 198.51.100.23",
+                "x-forwarded-proto: https", "x-forwarded-port: 443");
 
         HopEvent second = service.handle(routed("j2", "54.217.10.21", "packet-journey.com", 443, "/about"));
         assertThat(((AlbForwarded) second.payload()).target().ip()).isEqualTo("10.0.33.5");
