@@ -18,6 +18,8 @@ final class WorldCommand {
                                        AS ASN starts originating PREFIX (a more specific from another AS: a hijack)
               world bgp withdraw ASN PREFIX
                                        AS ASN stops originating PREFIX
+              world clients add NAME MAC LAN
+                                       a new device NAME with address MAC joins LAN (send --client NAME uses it)
               world dhcp pool LAN START END [--lease SECONDS]
                                        give LAN's DHCP server the address pool START-END
               world dhcp release LAN MAC
@@ -46,6 +48,8 @@ final class WorldCommand {
             return switch (command) {
                 case "bgp announce" -> printed(client.announce(arg(a, 2, "ASN"), arg(a, 3, "PREFIX")));
                 case "bgp withdraw" -> printed(client.withdraw(arg(a, 2, "ASN"), arg(a, 3, "PREFIX")));
+                case "clients add" -> printed(client.addClient(arg(a, 2, "NAME"), arg(a, 3, "MAC"),
+                        arg(a, 4, "LAN")));
                 case "dhcp pool" -> printed(client.setPool(arg(a, 2, "LAN"), arg(a, 3, "START"), arg(a, 4, "END"),
                         a.opt("lease")));
                 case "dhcp release" -> printed(client.release(arg(a, 2, "LAN"), arg(a, 3, "MAC")));
@@ -94,6 +98,10 @@ final class WorldCommand {
                     + c.path("poolEnd").asText() + " (" + c.path("size").asText() + " addresses) for "
                     + c.path("leaseSeconds").asText() + " s (written to " + c.path("topic").asText() + "; " + applied
                     + ")";
+        }
+        if (c.has("mac") && c.has("name") && c.has("topic")) {
+            return c.path("name").asText() + " (" + c.path("mac").asText() + ") joined LAN " + c.path("lan").asText()
+                    + " (written to " + c.path("topic").asText() + "; " + applied + ")";
         }
         if (c.has("clientMac") && c.has("topic")) {
             return c.path("clientMac").asText() + " released " + c.path("address").asText() + " on LAN "

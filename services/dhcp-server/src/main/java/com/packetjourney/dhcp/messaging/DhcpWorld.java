@@ -66,6 +66,11 @@ public class DhcpWorld {
         writer.sendAndWait(Topics.WORLD_LANS, lan.id(), lan);
     }
 
+    /** Writes a device added through REST to the world's client topic; every service reads it from there. */
+    public void publishClient(ClientDevice client) {
+        writer.sendAndWait(Topics.WORLD_CLIENTS, client.name(), client);
+    }
+
     /** Tombstones a released lease on the lease log; the address returns to the pool when the tail reads it back. */
     public void publishRelease(DhcpLease lease) {
         writer.sendAndWait(Topics.DHCP_LEASES, lease.key(), null);

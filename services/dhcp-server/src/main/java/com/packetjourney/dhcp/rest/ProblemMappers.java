@@ -13,8 +13,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(WorldChangeRefused e) {
-        return Problem.of(e.reason() == WorldChangeRefused.Reason.UNKNOWN ? Status.NOT_FOUND : Status.BAD_REQUEST,
-                e.field(), e.getMessage());
+        Status status = switch (e.reason()) {
+            case UNKNOWN -> Status.NOT_FOUND;
+            case CONFLICT -> Status.CONFLICT;
+            case INVALID -> Status.BAD_REQUEST;
+        };
+        return Problem.of(status, e.field(), e.getMessage());
     }
 
     /** JSON of the wrong shape (an object where text belongs, say); Quarkus REST rethrows these as they are. */

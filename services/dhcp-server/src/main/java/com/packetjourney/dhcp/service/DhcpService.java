@@ -14,6 +14,7 @@ import com.packetjourney.dhcp.domain.InvalidPoolException;
 import com.packetjourney.dhcp.domain.Lease;
 import com.packetjourney.dhcp.domain.LeasePool;
 import com.packetjourney.dhcp.domain.MacAddress;
+import com.packetjourney.dhcp.domain.NewClient;
 import com.packetjourney.dhcp.domain.PoolChange;
 
 import java.time.Clock;
@@ -60,6 +61,7 @@ public class DhcpService {
         } else {
             clients.put(name, client);
         }
+        notifyAll();
     }
 
     public synchronized void onLan(String id, LanSegment lan) {
@@ -142,6 +144,26 @@ public class DhcpService {
                 .findFirst().map(DhcpService::toContract)
                 .orElseThrow(() -> new WorldChangeRefused(WorldChangeRefused.Reason.UNKNOWN, "mac",
                         clientMac + " holds no lease on " + lanId));
+    }
+
+    /**
+     * A new device on a LAN, to be written to the world's client topic; every service learns it from there.
+     *
+     * @throws WorldChangeRefused for a bad name or MAC address, an unknown LAN, or a name or MAC already taken
+     */
+    public synchronized ClientDevice addClient(String name, String mac, String lanId) {
+        try {
+            return NewClient.of(name, mac, lanId, clients.values(), lans.keySet());
+        } catch (NewClient.Refused e) {
+            WorldChangeRefused.Reason reason = e.conflict() ? WorldChangeRefused.Reason.CONFLICT
+                    : e.unknown() ? WorldChangeRefused.Reason.UNKNOWN : WorldChangeRefused.Reason.INVALID;
+            throw new WorldChangeRefused(reason, e.field(), e.getMessage());
+        }
+    }
+
+    /** Waits until the client record read from the world topic is {@code expected}; false if not within the timeout. */
+    public synchronized boolean awaitClient(ClientDevice expected, Duration timeout) {
+        return awaitUntil(() -> expected.equals(clients.get(expected.name())), timeout);
     }
 
     public synchronized Optional<LanSegment> lan(String id) {

@@ -3,9 +3,9 @@ package com.packetjourney.dhcp.service;
 /** A requested world change that is not made, naming the input at fault and why. */
 public class WorldChangeRefused extends RuntimeException {
 
-    /** INVALID: the input is malformed; UNKNOWN: it names nothing in the world. */
+    /** INVALID: the input is malformed; UNKNOWN: it names nothing in the world; CONFLICT: it collides with it. */
     public enum Reason {
-        INVALID, UNKNOWN
+        INVALID, UNKNOWN, CONFLICT
     }
 
     private final Reason reason;
