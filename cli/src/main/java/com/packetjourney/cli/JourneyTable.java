@@ -97,21 +97,24 @@ public final class JourneyTable {
             }
         }
         if (payload instanceof DnsResolved d) {
-            lines.add(d.question() + " answered by " + d.answeredBy());
+            lines.add(d.answeredBy() == null ? d.question() + ": no lookup, the URL names an address"
+                    : d.question() + " answered by " + d.answeredBy());
             if (d.cacheLookups() != null && !d.cacheLookups().isEmpty()) {
                 lines.add("caches " + String.join(", ", d.cacheLookups().stream()
                         .map(JourneyTable::cacheLookup)
                         .toList()));
             }
             for (DnsResolved.DnsStep s : d.steps()) {
-                lines.add(String.format(Locale.ROOT, "  %-9s %s from %s (%s) zone %s, %s", s.kind(), s.query(),
-                        s.server(), s.serverIp(), s.zone(), ms(s.latencyMicros())));
+                lines.add(String.format(Locale.ROOT, "  %-9s %s from %s (%s) zone %s, %s%s", s.kind(), s.query(),
+                        s.server(), s.serverIp(), s.zone(), ms(s.latencyMicros()),
+                        s.forNameServer() == null ? "" : " (address of " + s.forNameServer() + ")"));
             }
             if (d.cnameChain() != null && !d.cnameChain().isEmpty()) {
                 lines.add("CNAME chain " + String.join(" -> ", d.cnameChain()));
             }
             if (d.addresses() != null && !d.addresses().isEmpty()) {
-                lines.add("A " + String.join(", ", d.addresses()) + " (TTL " + d.ttlSeconds() + " s) -> connect to "
+                lines.add("A " + String.join(", ", d.addresses())
+                        + (d.ttlSeconds() == null ? "" : " (TTL " + d.ttlSeconds() + " s)") + " -> connect to "
                         + d.address());
             }
         }
@@ -119,12 +122,17 @@ public final class JourneyTable {
             lines.add(r.protocol() + " " + r.source() + " -> " + r.destination() + ":" + r.destinationPort()
                     + (r.translatedSource() == null ? "" : ", NAT source " + r.translatedSource()));
             for (PacketRouted.RouterHop h : r.path()) {
-                lines.add(String.format(Locale.ROOT, "  %-18s %-8s match %-16s -> %-18s ttl %-3d %s%s", h.router(),
-                        h.asn() == null ? "" : "AS" + h.asn(), h.matchedPrefix(), h.nextHop(), h.ttl(),
-                        ms(h.latencyMicros()), h.note() == null ? "" : "  " + h.note()));
+                String decision = h.matchedPrefix() == null ? String.format(Locale.ROOT, "%-36s", "no route to "
+                        + r.destination()) : String.format(Locale.ROOT, "match %-16s -> %-18s", h.matchedPrefix(),
+                        h.nextHop());
+                lines.add(String.format(Locale.ROOT, "  %-18s %-8s %s ttl %-3d %s%s", h.router(),
+                        h.asn() == null ? "" : "AS" + h.asn(), decision, h.ttl(), ms(h.latencyMicros()),
+                        h.note() == null ? "" : "  " + h.note()));
             }
-            if (r.asPath() != null && !r.asPath().isEmpty()) {
+            if (r.asPath() != null && !r.asPath().isEmpty() && r.originAs() != null) {
                 lines.add("AS path " + r.asPath() + " to " + r.destinationPrefix() + " originated by AS" + r.originAs());
+            } else if (r.destinationPrefix() == null) {
+                lines.add("no BGP route to " + r.destination());
             }
         }
         if (payload instanceof AlbForwarded a) {

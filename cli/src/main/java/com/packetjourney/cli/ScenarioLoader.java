@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.packetjourney.contracts.k8s.Deployment;
+import com.packetjourney.contracts.k8s.InstanceLimits;
+import com.packetjourney.contracts.k8s.Node;
 import com.packetjourney.contracts.world.Scenario;
 import com.packetjourney.kafka.KeyedWriter;
 
@@ -27,10 +29,25 @@ public final class ScenarioLoader {
             if (scenario == null || scenario.simulation() == null) {
                 throw new IllegalArgumentException(file + ": a scenario needs a 'simulation' section");
             }
+            validate(file, scenario);
             return scenario;
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read scenario " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What no service could make work is refused before anything is published: a node of an unknown type. */
+    static void validate(Path file, Scenario scenario) {
+        if (scenario.kubernetes() == null) {
+            return;
+        }
+        scenario.kubernetes().stream().filter(Node.class::isInstance).map(Node.class::cast).forEach(node -> {
+            try {
+                InstanceLimits.of(node);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Publishes every world record of the scenario and waits until the broker has them all. */

@@ -268,6 +268,16 @@ public final class StackClient {
         return json(request("dhcp-server", "/lans/" + segment(lan) + "/pool").get());
     }
 
+    /** dhcp-server: a new device joins a LAN. */
+    public JsonNode addClient(String name, String mac, String lan) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("mac", mac);
+        body.put("lan", lan);
+        return json(request("dhcp-server", "/clients")
+                .post(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+    }
+
     /** dhcp-server: a DHCPRELEASE from the client with MAC address {@code mac}. */
     public JsonNode release(String lan, String mac) {
         return json(request("dhcp-server", "/lans/" + segment(lan) + "/leases/" + segment(mac) + "/release")

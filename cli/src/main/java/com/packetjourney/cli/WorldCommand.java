@@ -19,7 +19,7 @@ import java.util.Map;
 @Command(name = "world", description = {"Change the running world: BGP, DHCP, DNS, Kubernetes.",
         "Each change goes to the service that owns that part of the world, e.g. world bgp withdraw 16509 "
         + "54.216.0.0/15; the service checks it and writes it to its world topic, and the services react from there."},
-        subcommands = {WorldCommand.Bgp.class, WorldCommand.Dhcp.class, WorldCommand.Dns.class, WorldK8sCommand.class})
+        subcommands = {WorldCommand.Bgp.class, WorldCommand.Clients.class, WorldCommand.Dhcp.class, WorldCommand.Dns.class, WorldK8sCommand.class})
 final class WorldCommand {
     @Mixin
     HelpOption help;
@@ -74,6 +74,28 @@ final class WorldCommand {
         @Override
         JsonNode change(StackClient client) {
             return client.withdraw(String.valueOf(asn), prefix);
+        }
+    }
+
+    @Command(name = "clients", description = "The devices of the world (written by dhcp-server).",
+            subcommands = {AddClient.class})
+    static final class Clients {
+        @Mixin
+        HelpOption help;
+    }
+
+    @Command(name = "add", description = "A new device NAME with address MAC joins LAN (send --client NAME uses it).")
+    static final class AddClient extends Change {
+        @Parameters(index = "0", paramLabel = "NAME", description = "the device's host name, e.g. phone")
+        String name;
+        @Parameters(index = "1", paramLabel = "MAC", description = "its MAC address, e.g. 3c:22:fb:7a:10:02")
+        String mac;
+        @Parameters(index = "2", paramLabel = "LAN", description = "the LAN it joins, e.g. home")
+        String lan;
+
+        @Override
+        JsonNode change(StackClient client) {
+            return client.addClient(name, mac, lan);
         }
     }
 
@@ -198,6 +220,10 @@ final class WorldCommand {
                     + ") for "
                     + c.path("leaseSeconds").asText() + " s (written to " + c.path("topic").asText() + "; " + applied
                     + ")";
+        }
+        if (c.has("mac") && c.has("name") && c.has("topic")) {
+            return c.path("name").asText() + " (" + c.path("mac").asText() + ") joined LAN " + c.path("lan").asText()
+                    + " (written to " + c.path("topic").asText() + "; " + applied + ")";
         }
         if (c.has("clientMac") && c.has("topic")) {
             return c.path("clientMac").asText() + " released " + c.path("address").asText() + " on LAN "

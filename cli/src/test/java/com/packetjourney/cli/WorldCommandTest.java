@@ -46,6 +46,14 @@ class WorldCommandTest {
     }
 
     @Test
+    void aNewDeviceSaysWhichLanItJoined() {
+        assertThat(WorldCommand.describe(json("""
+                {"name":"phone","mac":"3c:22:fb:7a:10:02","lan":"home","topic":"pj.world.clients","applied":true}
+                """))).isEqualTo("phone (3c:22:fb:7a:10:02) joined LAN home (written to pj.world.clients; the "
+                + "service has applied it)");
+    }
+
+    @Test
     void otherAnswersArePrintedAsTheirJson() {
         assertThat(WorldCommand.describe(json("{\"flushed\":3}"))).isEqualTo("{\"flushed\":3}");
     }

@@ -170,7 +170,7 @@ final class HopEventSamples {
                         List.of(16509L), 61, 6_000, "peer route"),
                 new RouterHop("aws-border-dub-1", 16509L, "54.216.0.0/15", "54.217.10.21", "AWS backbone",
                         List.of(), 60, 0, "originated here"));
-        return dns().next(10_500, WALL, Outcome.ok(), dns().context().withPublicSource("198.51.100.23", 40123),
+        return dns().next(10_500, WALL, Outcome.ok(), dns().context().withRoute(16509L, "198.51.100.23", 40123),
                 new PacketRouted("192.168.1.100", "198.51.100.23", "54.217.10.21", 443, "TCP", path,
                         List.of(3356L, 16509L), "54.216.0.0/15", 16509L));
     }

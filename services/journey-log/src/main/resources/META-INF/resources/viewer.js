@@ -334,19 +334,24 @@ function decisionSection(h) {
       }
       break;
     case 'dns.resolved':
-      rows.push(field('question', p.question), field('answered by', p.answeredBy, true),
-        field('caches asked', (p.cacheLookups || []).map((c) => c.level + ' ' + c.result).join(', ') || null),
-        field('CNAME chain', (p.cnameChain || []).join(' → ') || null),
-        field('connect to', p.address, true), field('TTL', p.ttlSeconds == null ? null : p.ttlSeconds + ' s'));
+      rows.push(field('question', p.question),
+        field('answered by', p.answeredBy == null ? 'no lookup: the URL names an address' : p.answeredBy, true));
+      if (p.cacheLookups && p.cacheLookups.length) {
+        rows.push(field('caches asked', p.cacheLookups.map((c) => c.level + ' ' + c.result).join(', ')));
+      }
+      if (p.cnameChain && p.cnameChain.length) rows.push(field('CNAME chain', p.cnameChain.join(' → ')));
+      rows.push(field('connect to', p.address, true));
+      if (p.ttlSeconds != null) rows.push(field('TTL', p.ttlSeconds + ' s'));
       break;
     case 'packet.routed':
       rows.push(field('flow', p.protocol + ' ' + p.source + ' → ' + p.destination + ':' + p.destinationPort),
         field('NAT source', p.translatedSource, true),
-        field('BGP route', (p.destinationPrefix || '?') + ' AS path ' + JSON.stringify(p.asPath || [])
-          + ' origin AS' + p.originAs, true));
+        field('BGP route', p.destinationPrefix == null ? 'none to ' + p.destination
+          : p.destinationPrefix + ' AS path ' + JSON.stringify(p.asPath || [])
+            + (p.originAs == null ? '' : ' origin AS' + p.originAs), true));
       for (const r of p.path || []) {
-        rows.push(field(r.router, 'matched ' + r.matchedPrefix + ' → next hop ' + r.nextHop
-          + (r.via ? ' via ' + r.via : '')));
+        rows.push(field(r.router, r.matchedPrefix == null ? 'no route to ' + p.destination + (r.note ? ': ' + r.note : '')
+          : 'matched ' + r.matchedPrefix + ' → next hop ' + r.nextHop + (r.via ? ' via ' + r.via : '')));
       }
       break;
     case 'alb.forwarded':
@@ -444,9 +449,11 @@ function label(key, v) {
         + (v.yiaddr && v.yiaddr !== '0.0.0.0' ? '  yiaddr ' + v.yiaddr : '');
     case 'options': return 'option ' + v.code + ' ' + v.name + ' = ' + v.value;
     case 'routingTable': return v.destination + ' via ' + v.gateway + ' dev ' + v.iface + ' (' + v.source + ')';
-    case 'steps': return v.kind + '  ' + v.query + ' @ ' + v.server + ' (' + v.serverIp + ') zone ' + v.zone
-      + '  ' + ms(v.latencyMicros);
-    case 'path': return v.router + (v.asn ? ' AS' + v.asn : '') + '  match ' + v.matchedPrefix + ' → ' + v.nextHop
+    case 'steps': return (v.forNameServer ? '↳ ' : '') + v.kind + '  ' + v.query + ' @ ' + v.server
+      + ' (' + v.serverIp + ') zone ' + v.zone + '  ' + ms(v.latencyMicros)
+      + (v.forNameServer ? '  (address of ' + v.forNameServer + ')' : '');
+    case 'path': return v.router + (v.asn ? ' AS' + v.asn : '')
+      + (v.matchedPrefix == null ? '  no route' : '  match ' + v.matchedPrefix + ' → ' + v.nextHop)
       + '  ttl ' + v.ttl + '  ' + ms(v.latencyMicros) + (v.note ? '  ' + v.note : '');
     case 'candidates': return v.ip + ':' + v.port + '  outstanding ' + v.outstandingRequests;
     case 'cacheLookups': return v.level + ' cache  ' + v.result

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the Application Load Balancer did: the node that took the connection, the listener and TLS session,
- * the rule that matched and the target it picked.
+ * the rule that matched, the target it picked and the request it sent there ({@code backendRequest}, null in
+ * events written before it existed).
  */
 public record AlbForwarded(
         String loadBalancer,
@@ -17,7 +18,22 @@ public record AlbForwarded(
         String targetGroup,
         String algorithm,
         Target target,
-        List<TargetLoad> candidates) implements HopPayload {
+        List<TargetLoad> candidates,
+        BackendRequest backendRequest) implements HopPayload {
+
+    public AlbForwarded(String loadBalancer, String albNodeIp, String availabilityZone, List<String> tcpHandshake,
+                        String listener, Tls tls, Rule rule, String targetGroup, String algorithm, Target target,
+                        List<TargetLoad> candidates) {
+        this(loadBalancer, albNodeIp, availabilityZone, tcpHandshake, listener, tls, rule, targetGroup, algorithm,
+                target, candidates, null);
+    }
+
+    /**
+     * The ALB's own connection to the target (the handshake from its private address) and the request as it sends
+     * it there, headers as "name: value" lines (X-Forwarded-For, -Proto, -Port, X-Amzn-Trace-Id added).
+     */
+    public record BackendRequest(List<String> connection, String requestLine, List<String> headers) {
+    }
 
     public record Tls(String sni, String certificateArn, String certificateMatch, String version, String cipher,
                       String alpn) {

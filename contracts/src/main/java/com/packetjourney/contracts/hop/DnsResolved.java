@@ -37,9 +37,16 @@ public record DnsResolved(
      * One query and its response. {@code kind} is REFERRAL, ANSWER, CNAME, NXDOMAIN, NODATA or NO_RESPONSE;
      * {@code response} is the response in dig's presentation format; {@code queryWire} and {@code responseWire}
      * are both messages as sent on the wire (RFC 1035 §4), base64-encoded; responseWire is null without response.
+     * {@code forNameServer} names the name server whose address the query looks up on the side (its zone's
+     * referral came without glue); null for the question's own queries and in events written before it existed.
      */
     public record DnsStep(String server, String serverIp, String zone, String query, String kind, String response,
-                          long latencyMicros, String queryWire, String responseWire) {
+                          long latencyMicros, String queryWire, String responseWire, String forNameServer) {
+
+        public DnsStep(String server, String serverIp, String zone, String query, String kind, String response,
+                       long latencyMicros, String queryWire, String responseWire) {
+            this(server, serverIp, zone, query, kind, response, latencyMicros, queryWire, responseWire, null);
+        }
 
         public DnsStep(String server, String serverIp, String zone, String query, String kind, String response,
                        long latencyMicros) {

@@ -10,9 +10,16 @@ public record AlbConfig(String loadBalancer, String ingress, List<Listener> list
     /**
      * {@code defaultAction} names the default action ("fixed-response:404"); {@code defaultRedirect}, when not null,
      * is the default action itself (a redirect, e.g. the ssl-redirect annotation's HTTP to HTTPS).
+     * {@code sslPolicy} is an HTTPS listener's security policy ({@link SecurityPolicy}); null on HTTP listeners and
+     * in records written before it existed, where the controller's default applies.
      */
     public record Listener(int port, String protocol, List<String> certificateArns, List<Rule> rules,
-                           String defaultAction, Action defaultRedirect) {
+                           String defaultAction, Action defaultRedirect, String sslPolicy) {
+        public Listener(int port, String protocol, List<String> certificateArns, List<Rule> rules,
+                        String defaultAction, Action defaultRedirect) {
+            this(port, protocol, certificateArns, rules, defaultAction, defaultRedirect, null);
+        }
+
         public Listener(int port, String protocol, List<String> certificateArns, List<Rule> rules,
                         String defaultAction) {
             this(port, protocol, certificateArns, rules, defaultAction, null);
@@ -56,9 +63,26 @@ public record AlbConfig(String loadBalancer, String ingress, List<Listener> list
 
     /**
      * {@code deregistrationDelaySeconds} is how long a deregistered target stays draining
-     * (deregistration_delay.timeout_seconds, 300 unless the Ingress says otherwise).
+     * (deregistration_delay.timeout_seconds, 300 unless the Ingress says otherwise). {@code healthCheck} is null in
+     * records written before it existed, where the controller's defaults apply.
      */
     public record TargetGroup(String name, String protocol, int port, String targetType, String algorithm,
-                              String service, int deregistrationDelaySeconds) {
+                              String service, int deregistrationDelaySeconds, HealthCheck healthCheck) {
+        public TargetGroup(String name, String protocol, int port, String targetType, String algorithm,
+                           String service, int deregistrationDelaySeconds) {
+            this(name, protocol, port, targetType, algorithm, service, deregistrationDelaySeconds, null);
+        }
+    }
+
+    /**
+     * The target group's health check, from the healthcheck-* annotations: HTTP GET {@code path} on the traffic
+     * port every {@code intervalSeconds}, failed when no answer within {@code timeoutSeconds} or a status outside
+     * {@code successCodes}; {@code healthyThreshold} passes in a row make a target healthy, {@code
+     * unhealthyThreshold} failures unhealthy.
+     */
+    public record HealthCheck(String path, int intervalSeconds, int timeoutSeconds, int healthyThreshold,
+                              int unhealthyThreshold, String successCodes) {
+        /** The AWS Load Balancer Controller's defaults (annotations guide): /, 15 s, 5 s, 2, 2, 200. */
+        public static final HealthCheck CONTROLLER_DEFAULTS = new HealthCheck("/", 15, 5, 2, 2, "200");
     }
 }

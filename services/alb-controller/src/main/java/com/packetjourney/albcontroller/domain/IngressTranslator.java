@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.packetjourney.contracts.Json;
 import com.packetjourney.contracts.k8s.AlbConfig;
 import com.packetjourney.contracts.k8s.Ingress;
+import com.packetjourney.contracts.k8s.SecurityPolicy;
 import com.packetjourney.contracts.k8s.Service;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ public final class IngressTranslator {
     public static final String SCHEME = PREFIX + "scheme";
     public static final String TARGET_GROUP_ATTRIBUTES = PREFIX + "target-group-attributes";
     public static final String SSL_REDIRECT = PREFIX + "ssl-redirect";
+    /** The HTTPS listeners' ELB security policy; ELBSecurityPolicy-2016-08 when absent. */
+    public static final String SSL_POLICY = PREFIX + "ssl-policy";
     static final String FORWARD = "forward";
     public static final String ALGORITHM_ATTRIBUTE = "load_balancing.algorithm.type";
     public static final String DEREGISTRATION_DELAY_ATTRIBUTE = "deregistration_delay.timeout_seconds";
@@ -94,6 +97,7 @@ public final class IngressTranslator {
         Map<String, String> attributes = attributes(annotations.get(TARGET_GROUP_ATTRIBUTES));
         String algorithm = algorithm(attributes, errors);
         int deregistrationDelay = deregistrationDelay(attributes, errors);
+        AlbConfig.HealthCheck healthCheck = HealthCheckAnnotations.parse(annotations, errors);
         List<String> certificates = certificates(annotations.get(CERTIFICATE_ARN));
 
         Map<String, AlbConfig.TargetGroup> targetGroups = new LinkedHashMap<>();
@@ -114,7 +118,7 @@ public final class IngressTranslator {
                 if (annotated == null || annotated.service() != null) {
                     Ingress.Path target = annotated == null ? path : forwardPath(path, annotated, errors);
                     AlbConfig.TargetGroup group = target == null ? null : targetGroup(ingress, key, target, services,
-                            targetType, algorithm, deregistrationDelay, errors);
+                            targetType, algorithm, deregistrationDelay, healthCheck, errors);
                     if (group == null) {
                         continue;
                     }
@@ -131,6 +135,11 @@ public final class IngressTranslator {
 
         List<Map.Entry<String, Integer>> ports = listenPorts(annotations.get(LISTEN_PORTS), certificates, errors);
         AlbConfig.Action sslRedirect = sslRedirect(annotations.get(SSL_REDIRECT), ports, errors);
+        String sslPolicy = annotations.getOrDefault(SSL_POLICY, SecurityPolicy.CONTROLLER_DEFAULT).trim();
+        if (SecurityPolicy.named(sslPolicy).isEmpty()) {
+            errors.add("ssl-policy " + sslPolicy + " is not an ELB security policy (known: "
+                    + String.join(", ", SecurityPolicy.knownNames()) + ")");
+        }
         List<AlbConfig.Listener> listeners = new ArrayList<>();
         for (Map.Entry<String, Integer> port : ports) {
             boolean https = port.getKey().equals("HTTPS");
@@ -146,7 +155,7 @@ public final class IngressTranslator {
             }
             // Every listener of the Ingress gets the same rules, as the controller attaches them all.
             listeners.add(new AlbConfig.Listener(port.getValue(), port.getKey(), https ? certificates : List.of(),
-                    rules, DEFAULT_ACTION));
+                    rules, DEFAULT_ACTION, null, https ? sslPolicy : null));
         }
         AlbConfig config = errors.isEmpty()
                 ? new AlbConfig(loadBalancer, key, listeners, List.copyOf(targetGroups.values())) : null;
@@ -214,7 +223,8 @@ public final class IngressTranslator {
 
     private static AlbConfig.TargetGroup targetGroup(Ingress ingress, String ingressKey, Ingress.Path path,
                                                      Function<String, Service> services, String targetType,
-                                                     String algorithm, int deregistrationDelay, List<String> errors) {
+                                                     String algorithm, int deregistrationDelay,
+                                                     AlbConfig.HealthCheck healthCheck, List<String> errors) {
         String serviceKey = ingress.namespace() + "/" + path.serviceName();
         Service service = services.apply(serviceKey);
         if (service == null) {
@@ -228,7 +238,7 @@ public final class IngressTranslator {
         String name = awsName(service.namespace(), service.name(), ingressKey + service.namespace() + service.name()
                 + service.port() + service.targetPort() + targetType + TARGET_PROTOCOL + "HTTP1");
         return new AlbConfig.TargetGroup(name, TARGET_PROTOCOL, service.targetPort(), targetType, algorithm,
-                serviceKey, deregistrationDelay);
+                serviceKey, deregistrationDelay, healthCheck);
     }
 
     /** target-group-attributes: "key=value" pairs separated by commas, as the controller passes them to ELB. */

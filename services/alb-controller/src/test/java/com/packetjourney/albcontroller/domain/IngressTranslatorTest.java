@@ -66,9 +66,29 @@ class IngressTranslatorTest {
         assertThat(group.algorithm()).isEqualTo("least_outstanding_requests");
         assertThat(group.service()).isEqualTo("default/nginx");
         assertThat(group.deregistrationDelaySeconds()).as("ELB's default").isEqualTo(300);
+        assertThat(group.healthCheck()).as("the controller's defaults").isEqualTo(AlbConfig.HealthCheck.CONTROLLER_DEFAULTS);
         assertThat(config.listeners()).containsExactly(new AlbConfig.Listener(443, "HTTPS", List.of(CERT),
                 List.of(new AlbConfig.Rule(1, List.of("packet-journey.com"), List.of("/*"), group.name())),
-                "fixed-response:404"));
+                "fixed-response:404", null, "ELBSecurityPolicy-2016-08"));
+    }
+
+    @Test
+    void theSslPolicyAnnotationSetsTheHttpsListenersPolicyAndAnUnknownOneIsRefused() {
+        // the controller's default is ELBSecurityPolicy-2016-08; ssl-policy names another (annotations guide)
+        List<Ingress.Rule> rules = List.of(new Ingress.Rule(null, List.of(new Ingress.Path("/", "Prefix", "nginx", 80))));
+        Ingress tls13 = ingress(ipMode(Map.of(IngressTranslator.CERTIFICATE_ARN, CERT,
+                IngressTranslator.LISTEN_PORTS, "[{\"HTTP\": 80}, {\"HTTPS\": 443}]",
+                IngressTranslator.SSL_POLICY, "ELBSecurityPolicy-TLS13-1-2-2021-06")), rules);
+        assertThat(IngressTranslator.translate(tls13, services::get, Set.of(LB)).config().listeners())
+                .extracting(AlbConfig.Listener::protocol, AlbConfig.Listener::sslPolicy)
+                .containsExactly(tuple("HTTP", null), tuple("HTTPS", "ELBSecurityPolicy-TLS13-1-2-2021-06"));
+
+        Ingress bogus = ingress(ipMode(Map.of(IngressTranslator.CERTIFICATE_ARN, CERT,
+                IngressTranslator.SSL_POLICY, "ELBSecurityPolicy-Bogus")), rules);
+        IngressTranslator.Result refused = IngressTranslator.translate(bogus, services::get, Set.of(LB));
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.errors()).singleElement().asString()
+                .startsWith("ssl-policy ELBSecurityPolicy-Bogus is not an ELB security policy");
     }
 
     @Test

@@ -12,15 +12,12 @@ import java.util.Optional;
  * client asked for: an exact domain, or a wildcard covering exactly one leftmost label (RFC 6125 §6.4.3). When
  * several cover it an exact name wins, then listener order (the ALB's preferences between key algorithms are not
  * modelled). When none covers it the listener's default certificate is presented and the client rejects it.
+ * Version and cipher are what {@link TlsNegotiation} agreed under the listener's security policy.
  */
-public record TlsTermination(String sni, String certificateArn, String certificateMatch) {
-    public static final String VERSION = "TLSv1.3";
-    /** The first TLS 1.3 suite of ELBSecurityPolicy-TLS13-1-2-2021-06, the policy the console proposes. */
-    public static final String CIPHER = "TLS_AES_128_GCM_SHA256";
+public record TlsTermination(String sni, String certificateArn, String certificateMatch, String version,
+                             String cipher) {
     /** Browsers offer h2 first and the ALB accepts it on HTTPS listeners. */
     public static final String ALPN = "h2";
-    /** A full TLS 1.3 handshake takes one round trip (RFC 8446 §2). */
-    public static final int ROUND_TRIPS = 1;
 
     /** The session for {@code sni} with the listener's certificates in listener order; empty when none covers it. */
     public static Optional<TlsTermination> negotiate(String sni, List<LoadBalancer.Certificate> certificates) {
@@ -31,10 +28,10 @@ public record TlsTermination(String sni, String certificateArn, String certifica
         for (LoadBalancer.Certificate certificate : certificates) {
             for (String domain : certificate.domains()) {
                 if (normalize(domain).equals(normalize(sni))) {
-                    return Optional.of(new TlsTermination(sni, certificate.arn(), "exact " + domain));
+                    return Optional.of(new TlsTermination(sni, certificate.arn(), "exact " + domain, null, null));
                 }
                 if (wildcard == null && coversByWildcard(domain, sni)) {
-                    wildcard = new TlsTermination(sni, certificate.arn(), "wildcard " + domain);
+                    wildcard = new TlsTermination(sni, certificate.arn(), "wildcard " + domain, null, null);
                 }
             }
         }
@@ -57,7 +54,12 @@ public record TlsTermination(String sni, String certificateArn, String certifica
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
+    /** The session with the version and cipher the handshake agreed on. */
+    public TlsTermination with(TlsNegotiation.Result agreed) {
+        return new TlsTermination(sni, certificateArn, certificateMatch, agreed.version(), agreed.cipher());
+    }
+
     public AlbForwarded.Tls toPayload() {
-        return new AlbForwarded.Tls(sni, certificateArn, certificateMatch, VERSION, CIPHER, ALPN);
+        return new AlbForwarded.Tls(sni, certificateArn, certificateMatch, version, cipher, ALPN);
     }
 }

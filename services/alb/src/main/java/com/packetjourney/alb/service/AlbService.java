@@ -1,13 +1,18 @@
 package com.packetjourney.alb.service;
 
+import com.packetjourney.alb.domain.ClientHello;
+import com.packetjourney.alb.domain.ConnectAttempt;
+import com.packetjourney.alb.domain.ForwardedRequest;
 import com.packetjourney.alb.domain.HttpRequest;
 import com.packetjourney.alb.domain.Listener;
 import com.packetjourney.alb.domain.LoadBalancerNode;
 import com.packetjourney.alb.domain.LoadBalancingAlgorithm;
 import com.packetjourney.alb.domain.RedirectAction;
 import com.packetjourney.alb.domain.RuleEvaluator;
+import com.packetjourney.alb.domain.SynRetransmission;
 import com.packetjourney.alb.domain.TargetGroup;
 import com.packetjourney.alb.domain.TcpHandshake;
+import com.packetjourney.alb.domain.TlsNegotiation;
 import com.packetjourney.alb.domain.TlsTermination;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
@@ -15,11 +20,11 @@ import com.packetjourney.contracts.JourneyContext;
 import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.hop.AlbForwarded;
 import com.packetjourney.contracts.k8s.AlbConfig;
+import com.packetjourney.contracts.k8s.SecurityPolicy;
 import com.packetjourney.contracts.k8s.TargetRegistration;
 import com.packetjourney.contracts.world.LoadBalancer;
-
-import com.packetjourney.kafka.WorldTable;
 import com.packetjourney.hop.CommonWorld;
+import com.packetjourney.kafka.WorldTable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -41,8 +46,8 @@ import java.util.SplittableRandom;
  *
  * <p>Latency model: the route hop's latency is the one-way time between the client and the ALB node, so a round
  * trip costs twice that. Once the SYN has arrived, the SYN-ACK going back and the ACK (carrying the ClientHello)
- * coming in is one round trip; the server's TLS 1.3 flight going back and the client's Finished with the HTTP
- * request coming in is one more. The node then spends {@link #PROCESSING_MICROS} parsing the request, evaluating
+ * coming in is one round trip; the TLS handshake under the listener's security policy adds one more for TLS 1.3,
+ * two for TLS 1.2 ({@link TlsNegotiation}), the last carrying the HTTP request. The node then spends {@link #PROCESSING_MICROS} parsing the request, evaluating
  * rules and choosing a target.
  *
  * <p>Simulated "now": control-plane records (configurations, target registrations) carry no simulated time, so the
@@ -140,38 +145,38 @@ public class AlbService {
         int port = context.port() != null ? context.port() : 443;
         long roundTrip = 2 * routed.simLatencyMicros();
 
-        Optional<LoadBalancerNode> found = LoadBalancerNode.owning(loadBalancers.values(), destination);
-        if (found.isEmpty()) {
-            // Nothing answers the SYN: no time is spent at any load balancer.
-            return routed.next(0, now, Outcome.failed(FailureCode.ALB_NOT_FOUND,
-                    "no load balancer node owns " + destination), context, forwarded(null, null, null, null));
-        }
-        LoadBalancerNode node = found.get();
-        AlbConfig config = configs.get(node.loadBalancer());
-        Optional<Listener> listener = Listener.on(config, port);
-        if (listener.isEmpty()) {
-            // The node answers the SYN with a RST, which travels back to the client.
-            return routed.next(routed.simLatencyMicros(), now, Outcome.failed(FailureCode.ALB_NO_LISTENER,
-                    "connection refused: " + node.loadBalancer() + " has no listener on port " + port
-                            + ", so its node " + node.publicIp() + " answers the SYN with RST"),
-                    context, forwarded(node, null, null, null));
-        }
         SplittableRandom random = new SplittableRandom(world.seed() ^ routed.journeyId().hashCode());
-        TcpHandshake tcp = TcpHandshake.between(clientEndpoint(context, random),
-                node.publicIp() + ":" + port, random);
+        TcpHandshake tcp = TcpHandshake.between(clientEndpoint(context, random), destination + ":" + port, random);
+        ConnectAttempt attempt = ConnectAttempt.to(loadBalancers.values(), configs::get, destination, port,
+                context.originAs());
+        if (!attempt.answered()) {
+            // Nothing answers the SYN: the client retransmits it until it gives up.
+            SynRetransmission syn = SynRetransmission.LINUX;
+            return routed.next(syn.giveUpMicros(), now, Outcome.failed(attempt.failure(), attempt.timeoutMessage(syn)),
+                    context, unanswered(attempt.node(), syn.lines(tcp.client(), tcp.server(), tcp.clientIsn())));
+        }
+        LoadBalancerNode node = attempt.node();
+        AlbConfig config = configs.get(node.loadBalancer());
+        Optional<Listener> listener = Optional.of(attempt.listener());
         long latency = TcpHandshake.ROUND_TRIPS * roundTrip;
 
         TlsTermination tls = null;
         if (listener.get().terminatesTls()) {
-            latency += TlsTermination.ROUND_TRIPS * roundTrip;
+            TlsNegotiation.Result session = TlsNegotiation.negotiate(
+                    SecurityPolicy.ofListener(listener.get().sslPolicy()), ClientHello.CHROME, TlsNegotiation.RSA);
+            latency += session.roundTrips() * roundTrip;
+            if (!session.agreed()) {
+                return routed.next(latency, now, Outcome.failed(FailureCode.ALB_TLS_NO_SHARED_CIPHER,
+                        session.explanation()), context, forwarded(node, tcp, listener.get(), null));
+            }
             List<LoadBalancer.Certificate> certificates = certificates(node, listener.get());
-            Optional<TlsTermination> session = TlsTermination.negotiate(context.host(), certificates);
-            if (session.isEmpty()) {
+            Optional<TlsTermination> found = TlsTermination.negotiate(context.host(), certificates);
+            if (found.isEmpty()) {
                 return routed.next(latency, now, Outcome.failed(FailureCode.ALB_TLS_HANDSHAKE_FAILED,
                         noCertificateExplanation(context.host(), listener.get(), certificates)),
                         context, forwarded(node, tcp, listener.get(), null));
             }
-            tls = session.get();
+            tls = found.get().with(session);
         }
         latency += PROCESSING_MICROS;
 
@@ -240,11 +245,15 @@ public class AlbService {
         }
         TargetRegistration target = pick.get().target();
         groupByJourney.put(routed.journeyId(), groupName);
+        ForwardedRequest sent = ForwardedRequest.of(request, listener.get(), node.privateIp(), target.ip(),
+                target.port(), forwardedAt, random);
         AlbForwarded payload = new AlbForwarded(node.loadBalancer(), node.publicIp(), node.availabilityZone(),
                 tcp.lines(), listener.get().name(), tls == null ? null : tls.toPayload(), matched, groupName,
                 algorithm.attribute(), new AlbForwarded.Target(target.ip(), target.port(), target.pod(),
-                target.eventId()), pick.get().candidates());
-        return routed.next(latency, now, Outcome.ok(), context.withTarget(target.ip(), target.port(), node.availabilityZone()), payload);
+                target.eventId()), pick.get().candidates(), new AlbForwarded.BackendRequest(sent.connection(),
+                sent.requestLine(), sent.headers()));
+        return routed.next(latency, now, Outcome.ok(),
+                context.withTarget(target.ip(), target.port(), node.availabilityZone()), payload);
     }
 
     /**
@@ -323,6 +332,11 @@ public class AlbService {
                 listener.name(), tls == null ? null : tls.toPayload(),
                 new AlbForwarded.Rule(rule.priority(), RuleEvaluator.describe(rule), action), null, null, null,
                 List.of());
+    }
+
+    private static AlbForwarded unanswered(LoadBalancerNode node, List<String> syns) {
+        return new AlbForwarded(node == null ? null : node.loadBalancer(), node == null ? null : node.publicIp(),
+                node == null ? null : node.availabilityZone(), syns, null, null, null, null, null, null, List.of());
     }
 
     private static AlbForwarded forwarded(LoadBalancerNode node, TcpHandshake tcp, Listener listener,

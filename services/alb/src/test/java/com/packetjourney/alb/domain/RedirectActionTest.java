@@ -8,7 +8,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RedirectActionTest {
-    private static final Listener HTTP_80 = new Listener(80, "HTTP", List.of(), List.of(), "fixed-response:404", null);
+    private static final Listener HTTP_80 = new Listener(80, "HTTP", List.of(), List.of(), "fixed-response:404", null,
+            null);
     private static final HttpRequest REQUEST = HttpRequest.of("packet-journey.com", "/docs/intro?lang=en");
 
     @Test

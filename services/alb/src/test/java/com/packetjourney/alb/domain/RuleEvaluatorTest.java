@@ -62,7 +62,7 @@ class RuleEvaluatorTest {
 
     private static final HttpRequest BROWSER = HttpRequest.fromBrowser(JourneyContext.request(
             "https://packet-journey.com/search?Version=V1&lang=en", "https", "packet-journey.com", 443, "/search",
-            "laptop", "3c:22:fb:7a:10:01").withPublicSource("198.51.100.23", 40123));
+            "laptop", "3c:22:fb:7a:10:01").withRoute(16509L, "198.51.100.23", 40123));
 
     /** A rule whose only condition is {@code condition}. */
     private static Rule only(Condition condition) {

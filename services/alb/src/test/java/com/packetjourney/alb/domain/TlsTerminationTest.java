@@ -1,6 +1,7 @@
 package com.packetjourney.alb.domain;
 
 import com.packetjourney.contracts.hop.AlbForwarded;
+import com.packetjourney.contracts.k8s.SecurityPolicy;
 import com.packetjourney.contracts.world.LoadBalancer.Certificate;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class TlsTerminationTest {
     @Test
     void theSniNameIsCoveredExactlyOrByAOneLabelWildcard() {
         assertThat(TlsTermination.negotiate("packet-journey.com", List.of(apexAndWildcard)))
-                .contains(new TlsTermination("packet-journey.com", "arn:cert/1", "exact packet-journey.com"));
+                .contains(new TlsTermination("packet-journey.com", "arn:cert/1", "exact packet-journey.com", null, null));
         assertThat(TlsTermination.negotiate("Shop.Packet-Journey.com", List.of(apexAndWildcard)))
                 .get().extracting(TlsTermination::certificateMatch).isEqualTo("wildcard *.packet-journey.com");
         // RFC 6125 §6.4.3: the wildcard stands for exactly one label
@@ -37,9 +38,11 @@ class TlsTerminationTest {
     }
 
     @Test
-    void theSessionIsTls13WithTheSecurityPolicysFirstSuiteAndH2() {
+    void theSessionCarriesWhatTheHandshakeAgreedAndH2() {
+        TlsNegotiation.Result agreed = TlsNegotiation.negotiate(
+                SecurityPolicy.ofListener("ELBSecurityPolicy-TLS13-1-2-2021-06"), ClientHello.CHROME, TlsNegotiation.RSA);
         AlbForwarded.Tls tls = TlsTermination.negotiate("packet-journey.com", List.of(apexAndWildcard))
-                .orElseThrow().toPayload();
+                .orElseThrow().with(agreed).toPayload();
         assertThat(tls.version()).isEqualTo("TLSv1.3");
         assertThat(tls.cipher()).isEqualTo("TLS_AES_128_GCM_SHA256");
         assertThat(tls.alpn()).isEqualTo("h2");

@@ -51,7 +51,7 @@ class AlbHopIT {
     private HopEvent routed(String journeyId) {
         JourneyContext context = JourneyContext.request("https://shop.example/cart", "https", "shop.example", 443,
                 "/cart", "laptop", "3c:22:fb:7a:10:01").withLease("192.168.1.100", "192.168.1.1", "192.168.1.1")
-                .withServerIp(nodeIp).withPublicSource("198.51.100.23", 40123);
+                .withServerIp(nodeIp).withRoute(16509L, "198.51.100.23", 40123);
         return HopEvent.first(journeyId, T0, ONE_WAY, Instant.now(), Outcome.ok(), context, new PacketRouted(
                 "192.168.1.100", "198.51.100.23", nodeIp, 443, "TCP", List.of(), List.of(64500L, 16509L),
                 "100.64.0.0/10", 16509L));
@@ -65,7 +65,8 @@ class AlbHopIT {
         assertThat(alb.hopType()).isEqualTo(HopType.ALB_FORWARDED);
         assertThat(alb.causationId()).isEqualTo(routed.eventId());
         assertThat(alb.outcome().isOk()).isTrue();
-        assertThat(alb.simLatencyMicros()).isEqualTo(4 * ONE_WAY + 150);
+        // TCP one round trip, TLS 1.2 two under the controller's default policy, then 150 µs of processing
+        assertThat(alb.simLatencyMicros()).isEqualTo(6 * ONE_WAY + 150);
         AlbForwarded payload = (AlbForwarded) alb.payload();
         assertThat(alb.context().targetIp()).isEqualTo(payload.target().ip());
         assertThat(alb.context().targetPort()).isEqualTo(8080);
@@ -114,8 +115,8 @@ class AlbHopIT {
         assertThat(p.tcpHandshake().get(1)).startsWith("SYN-ACK " + nodeIp + ":443 > 198.51.100.23:");
         assertThat(p.tcpHandshake().get(2)).startsWith("ACK 198.51.100.23:");
         assertThat(p.listener()).isEqualTo("HTTPS:443");
-        assertThat(p.tls()).isEqualTo(new AlbForwarded.Tls("shop.example", cert, "exact shop.example", "TLSv1.3",
-                "TLS_AES_128_GCM_SHA256", "h2"));
+        assertThat(p.tls()).isEqualTo(new AlbForwarded.Tls("shop.example", cert, "exact shop.example", "TLSv1.2",
+                "ECDHE-RSA-AES128-GCM-SHA256", "h2"));
         assertThat(p.rule()).isEqualTo(new AlbForwarded.Rule(1,
                 "host-header shop.example AND path-pattern /cart OR /cart/*", "forward to " + tg));
         assertThat(p.targetGroup()).isEqualTo(tg);

@@ -52,7 +52,7 @@ class AlbServiceTest {
     private static HopEvent routed(String journey, String ip, String host, int port, String path) {
         JourneyContext context = JourneyContext.request("https://" + host + path, "https", host, port, path,
                 "laptop", "3c:22:fb:7a:10:01").withLease("192.168.1.100", "192.168.1.1", "192.168.1.1")
-                .withServerIp(ip).withPublicSource("198.51.100.23", 40123);
+                .withServerIp(ip).withRoute(16509L, "198.51.100.23", 40123);
         return HopEvent.first(journey, T0, ONE_WAY, T0, Outcome.ok(), context, new PacketRouted("192.168.1.100",
                 "198.51.100.23", ip, port, "TCP", List.of(), List.of(64500L, 3356L, 16509L), "54.216.0.0/15", 16509L));
     }
@@ -71,8 +71,11 @@ class AlbServiceTest {
 
         assertThat(out.hopType()).isEqualTo(HopType.ALB_FORWARDED);
         assertThat(out.outcome().isOk()).isTrue();
-        // TCP and TLS 1.3 one round trip each, plus the node's processing
-        assertThat(out.simLatencyMicros()).isEqualTo(4 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        // TCP one round trip and TLS 1.2 two (the controller's default ELBSecurityPolicy-2016-08), plus the node's
+        // processing
+        assertThat(out.simLatencyMicros()).isEqualTo(6 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        assertThat(((AlbForwarded) out.payload()).tls().version()).isEqualTo("TLSv1.2");
+        assertThat(((AlbForwarded) out.payload()).tls().cipher()).isEqualTo("ECDHE-RSA-AES128-GCM-SHA256");
         AlbForwarded p = (AlbForwarded) out.payload();
         assertThat(p.loadBalancer()).isEqualTo(LB);
         assertThat(p.albNodeIp()).isEqualTo("54.217.40.22");
@@ -91,6 +94,11 @@ class AlbServiceTest {
                 new AlbForwarded.TargetLoad("10.0.33.5", 80, 0));
         assertThat(out.context().targetIp()).isEqualTo("10.0.1.20");
         assertThat(out.context().targetPort()).isEqualTo(80);
+        // the ALB's own connection from the node's private address, and the headers it adds
+        assertThat(p.backendRequest().connection().get(0)).startsWith("SYN 10.0.32.10:").contains("> 10.0.1.20:80 ");
+        assertThat(p.backendRequest().requestLine()).isEqualTo("GET / HTTP/1.1");
+        assertThat(p.backendRequest().headers()).contains("x-forwarded-for: 198.51.100.23",
+                "x-forwarded-proto: https", "x-forwarded-port: 443");
 
         HopEvent second = service.handle(routed("j2", "54.217.10.21", "packet-journey.com", 443, "/about"));
         assertThat(((AlbForwarded) second.payload()).target().ip()).isEqualTo("10.0.33.5");
@@ -116,18 +124,47 @@ class AlbServiceTest {
     }
 
     @Test
-    void anAddressNoNodeOwnsIsNotAnAlb() {
+    void anAddressNoNodeOwnsLeavesTheSynUnansweredUntilTheClientGivesUp() {
         HopEvent out = service.handle(routed("j", "203.0.113.9", "packet-journey.com", 443, "/"));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NOT_FOUND);
-        assertThat(out.simLatencyMicros()).isZero();
+        // Linux: 7 SYNs at 0, 1, 3, 7, 15, 31 and 63 s, ETIMEDOUT at 127 s (RFC 6298 backoff, tcp_syn_retries 6)
+        assertThat(out.simLatencyMicros()).isEqualTo(127_000_000L);
+        assertThat(out.outcome().message()).startsWith("connection timed out after 127 s and 7 SYNs")
+                .endsWith("ERR_CONNECTION_TIMED_OUT");
+        assertThat(((AlbForwarded) out.payload()).tcpHandshake()).hasSize(8);
     }
 
     @Test
-    void aPortWithoutListenerRefusesTheConnection() {
+    void aPortWithoutListenerIsDroppedByTheSecurityGroupAndTimesOut() {
         HopEvent out = service.handle(routed("j", "54.217.10.21", "packet-journey.com", 80, "/"));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NO_LISTENER);
-        assertThat(out.outcome().message()).startsWith("connection refused");
-        assertThat(out.simLatencyMicros()).as("the RST travels back").isEqualTo(ONE_WAY);
+        assertThat(out.outcome().message()).startsWith("connection timed out").contains("no RST");
+        assertThat(out.simLatencyMicros()).isEqualTo(127_000_000L);
+        assertThat(((AlbForwarded) out.payload()).loadBalancer()).isEqualTo(LB);
+    }
+
+    @Test
+    void aRouteIntoAnotherAsReachesNoLoadBalancer() {
+        HopEvent routed = routed("j", "54.217.40.22", "packet-journey.com", 443, "/");
+        PacketRouted hijacked = new PacketRouted("192.168.1.100", "198.51.100.23", "54.217.40.22", 443, "TCP",
+                List.of(), List.of(64500L, 1299L, 2914L), "54.217.40.0/24", 2914L);
+        HopEvent out = service.handle(HopEvent.first("j", T0, ONE_WAY, T0, Outcome.ok(),
+                routed.context().withRoute(2914L, "198.51.100.23", 40123), hijacked));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.ALB_NOT_FOUND);
+        assertThat(out.outcome().message()).contains("AS2914").contains("hijacked");
+        assertThat(out.simLatencyMicros()).isEqualTo(127_000_000L);
+    }
+
+    @Test
+    void aTls13PolicyOnTheListenerGivesTls13InOneRoundTrip() {
+        service.configs().accept(LB, new AlbConfig(LB, "default/nginx", List.of(new AlbConfig.Listener(443, "HTTPS",
+                List.of(CERT), List.of(new AlbConfig.Rule(1, List.of("packet-journey.com"), List.of("/*"), TG)),
+                "fixed-response:404", null, "ELBSecurityPolicy-TLS13-1-2-2021-06")), List.of(new AlbConfig.TargetGroup(
+                TG, "HTTP", 80, "ip", "least_outstanding_requests", "default/nginx", 30))));
+        HopEvent out = service.handle(routed("j13", "54.217.40.22", "packet-journey.com", 443, "/"));
+        assertThat(out.simLatencyMicros()).isEqualTo(4 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        assertThat(((AlbForwarded) out.payload()).tls().version()).isEqualTo("TLSv1.3");
+        assertThat(((AlbForwarded) out.payload()).tls().cipher()).isEqualTo("TLS_AES_128_GCM_SHA256");
     }
 
     @Test
@@ -258,7 +295,7 @@ class AlbServiceTest {
                 "fixed-response 503 text/plain"));
         assertThat(p.target()).isNull();
         assertThat(p.targetGroup()).isNull();
-        assertThat(out.simLatencyMicros()).isEqualTo(4 * ONE_WAY + AlbService.PROCESSING_MICROS);
+        assertThat(out.simLatencyMicros()).isEqualTo(6 * ONE_WAY + AlbService.PROCESSING_MICROS);
     }
 
     @Test

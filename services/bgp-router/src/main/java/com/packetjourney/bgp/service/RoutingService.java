@@ -161,8 +161,9 @@ public class RoutingService {
                 PROTOCOL, trace.hops(), trace.ispAsPath(), trace.destinationPrefix(), trace.originAs(),
                 trace.hijackWarning());
         Outcome outcome = trace.delivered() ? Outcome.ok() : Outcome.failed(trace.failure(), trace.failureMessage());
-        JourneyContext routed = trace.nat() == null ? context
-                : context.withPublicSource(trace.nat().outsideIp(), trace.nat().outsidePort());
+        JourneyContext routed = trace.nat() == null
+                ? context.withRoute(trace.originAs(), context.publicSourceIp(), context.publicSourcePort())
+                : context.withRoute(trace.originAs(), trace.nat().outsideIp(), trace.nat().outsidePort());
         return resolved.next(trace.latencyMicros(), wallClock.instant(), outcome, routed, payload);
     }
 }

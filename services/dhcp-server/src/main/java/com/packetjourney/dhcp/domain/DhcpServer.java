@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The DHCP server of one LAN (the home router): decides, for a client at a simulated instant, whether a full
- * DISCOVER/OFFER/REQUEST/ACK exchange, a unicast renewal or nothing at all is needed, and what the client ends
- * up configured with.
+ * The DHCP server of one LAN (the home router) and the client's side of RFC 2131's state machine (§4.4): decides,
+ * for a client at a simulated instant, whether a full DISCOVER/OFFER/REQUEST/ACK exchange, a unicast renewal
+ * (RENEWING, past T1), a broadcast one (REBINDING, past T2), an INIT-REBOOT check of a remembered address or nothing
+ * at all is needed, and what the client ends up configured with. A REQUEST the server cannot honour (the address
+ * left the pool, or another client holds it) gets DHCPNAK, and the client starts over with DISCOVER. A DISCOVER
+ * nobody answers is retransmitted until the client gives up and claims a link-local address.
  */
 public final class DhcpServer {
     private static final String BROADCAST = "255.255.255.255";
@@ -38,47 +41,106 @@ public final class DhcpServer {
         return lan;
     }
 
-    /** What happened, the messages exchanged, and the lease (empty when no address could be offered). */
-    public record Result(String mode, List<DhcpMessage> exchange, Optional<Lease> lease) {
+    /**
+     * What happened, the messages exchanged, and the lease (empty when no address could be offered);
+     * {@code waitedMicros} is the time spent waiting on timers beyond the messages' own transit (retransmissions,
+     * link-local probing), {@code timeline} when each of those things happened.
+     */
+    public record Result(String mode, List<DhcpMessage> exchange, Optional<Lease> lease, long waitedMicros,
+                         List<DhcpConfigured.TimelineEntry> timeline) {
+        public Result(String mode, List<DhcpMessage> exchange, Optional<Lease> lease) {
+            this(mode, exchange, lease, 0, List.of());
+        }
+
         public int messageCount() {
             return exchange.size();
         }
     }
 
     public Result configure(String clientMac, Instant at, long xid) {
+        return configure(clientMac, at, xid, false);
+    }
+
+    /**
+     * As {@link #configure(String, Instant, long)}; {@code rejoined} says the client has just come back on the link
+     * (woke up, reconnected) and so checks the address it remembers with INIT-REBOOT (RFC 2131 §3.2).
+     */
+    public Result configure(String clientMac, Instant at, long xid, boolean rejoined) {
         Optional<Lease> binding = pool.bindingOf(clientMac).filter(l -> l.isActiveAt(at));
-        if (binding.isPresent() && at.isBefore(binding.get().renewalTime())) {
+        if (binding.isEmpty()) {
+            return fullExchange(clientMac, at, xid, List.of());
+        }
+        Lease lease = binding.get();
+        if (rejoined) {
+            return request(RequestKind.INIT_REBOOT, lease, at, xid);
+        }
+        if (at.isBefore(lease.renewalTime())) {
             return new Result(DhcpConfigured.MODE_LEASE_VALID, List.of(), binding);
         }
-        if (binding.isPresent()) {
-            return renew(binding.get(), at, xid);
+        return request(at.isBefore(lease.rebindingTime()) ? RequestKind.RENEWING : RequestKind.REBINDING, lease,
+                at, xid);
+    }
+
+    /** RFC 2131 §4.3.2 and Table 5: how each kind of DHCPREQUEST is sent. */
+    private enum RequestKind {
+        /** Past T1: unicast to the server that leased the address, ciaddr set (§4.4.5). */
+        RENEWING(DhcpConfigured.MODE_RENEWED),
+        /** Past T2 without an answer: broadcast to any server, ciaddr set (§4.4.5). */
+        REBINDING(DhcpConfigured.MODE_REBOUND),
+        /** Back on the link: broadcast, ciaddr 0, the remembered address as option 50 (§3.2, §4.3.2). */
+        INIT_REBOOT(DhcpConfigured.MODE_INIT_REBOOT);
+
+        private final String mode;
+
+        RequestKind(String mode) {
+            this.mode = mode;
         }
-        return fullExchange(clientMac, at, xid);
     }
 
-    /** RFC 2131 §4.4.5: at T1 the client unicasts a DHCPREQUEST (ciaddr set) to the server that leased it. */
-    private Result renew(Lease lease, Instant at, long xid) {
+    private Result request(RequestKind kind, Lease lease, Instant at, long xid) {
         String x = hex(xid);
+        String address = lease.address();
+        boolean reboot = kind == RequestKind.INIT_REBOOT;
+        String from = (reboot ? UNSPECIFIED : address) + ":68";
+        String to = (kind == RequestKind.RENEWING ? lan.routerIp() : BROADCAST) + ":67";
+        List<DhcpOption> options = new ArrayList<>(List.of(new DhcpOption(53, "DHCP Message Type",
+                "3 (DHCPREQUEST)")));
+        if (reboot) {
+            options.add(new DhcpOption(50, "Requested IP Address", address));
+        }
         List<DhcpMessage> messages = new ArrayList<>();
-        messages.add(new DhcpMessage("DHCPREQUEST", x, lease.address() + ":68", lan.routerIp() + ":67",
-                lease.address(), UNSPECIFIED, lease.clientMac(), List.of(
-                new DhcpOption(53, "DHCP Message Type", "3 (DHCPREQUEST)"))));
-        Lease renewed = pool.bind(lease.clientMac(), lease.address(), at);
-        messages.add(new DhcpMessage("DHCPACK", x, lan.routerIp() + ":67", lease.address() + ":68",
-                lease.address(), lease.address(), lease.clientMac(), configOptions(5, "DHCPACK")));
-        return new Result(DhcpConfigured.MODE_RENEWED, messages, Optional.of(renewed));
+        messages.add(new DhcpMessage("DHCPREQUEST", x, from, to, reboot ? UNSPECIFIED : address, UNSPECIFIED,
+                lease.clientMac(), List.copyOf(options)));
+        if (!pool.canBind(address, lease.clientMac(), at)) {
+            // §4.3.2: the server cannot honour the REQUEST; the client goes back to INIT (§3.2 step 4, §4.4.5)
+            messages.add(new DhcpMessage("DHCPNAK", x, lan.routerIp() + ":67", BROADCAST + ":68", UNSPECIFIED,
+                    UNSPECIFIED, lease.clientMac(), List.of(
+                    new DhcpOption(53, "DHCP Message Type", "6 (DHCPNAK)"),
+                    new DhcpOption(54, "Server Identifier", lan.routerIp()),
+                    new DhcpOption(56, "Message", address + " is not available to this client on " + lan.id()))));
+            pool.release(lease.clientMac());
+            Result restart = fullExchange(lease.clientMac(), at, xid + 1, messages);
+            return new Result(restart.lease().isPresent() ? DhcpConfigured.MODE_RESTARTED_AFTER_NAK : restart.mode(),
+                    restart.exchange(), restart.lease(), restart.waitedMicros(), restart.timeline());
+        }
+        Lease renewed = pool.bind(lease.clientMac(), address, at);
+        String ackTo = (reboot ? BROADCAST : address) + ":68";
+        messages.add(new DhcpMessage("DHCPACK", x, lan.routerIp() + ":67", ackTo, reboot ? UNSPECIFIED : address,
+                address, lease.clientMac(), configOptions(5, "DHCPACK")));
+        return new Result(kind.mode, messages, Optional.of(renewed));
     }
 
-    private Result fullExchange(String clientMac, Instant at, long xid) {
+    private Result fullExchange(String clientMac, Instant at, long xid, List<DhcpMessage> before) {
         String x = hex(xid);
-        List<DhcpMessage> messages = new ArrayList<>();
-        messages.add(new DhcpMessage("DHCPDISCOVER", x, UNSPECIFIED + ":68", BROADCAST + ":67", UNSPECIFIED,
-                UNSPECIFIED, clientMac, List.of(
+        List<DhcpMessage> messages = new ArrayList<>(before);
+        DhcpMessage discover = new DhcpMessage("DHCPDISCOVER", x, UNSPECIFIED + ":68", BROADCAST + ":67",
+                UNSPECIFIED, UNSPECIFIED, clientMac, List.of(
                 new DhcpOption(53, "DHCP Message Type", "1 (DHCPDISCOVER)"),
-                new DhcpOption(55, "Parameter Request List", "1 (Subnet Mask), 3 (Router), 6 (Domain Name Server), 51 (Lease Time)"))));
+                new DhcpOption(55, "Parameter Request List", "1 (Subnet Mask), 3 (Router), 6 (Domain Name Server), 51 (Lease Time)")));
+        messages.add(discover);
         Optional<String> offered = pool.addressToOffer(clientMac, at);
         if (offered.isEmpty()) {
-            return new Result(DhcpConfigured.MODE_NO_OFFER, messages, Optional.empty());
+            return noOffer(clientMac, xid, messages, discover);
         }
         String address = offered.get();
         // RFC 2131 §4.1: the server broadcasts the OFFER when the client cannot yet receive unicast (no ciaddr, broadcast bit).
@@ -93,6 +155,36 @@ public final class DhcpServer {
         messages.add(new DhcpMessage("DHCPACK", x, lan.routerIp() + ":67", BROADCAST + ":68", UNSPECIFIED,
                 address, clientMac, configOptions(5, "DHCPACK")));
         return new Result(DhcpConfigured.MODE_FULL_EXCHANGE, messages, Optional.of(lease));
+    }
+
+    /**
+     * No OFFER comes: the DISCOVER is retransmitted (RFC 2131 §4.1) until the client gives up, then it claims its
+     * link-local address (RFC 3927 §2.2.1) and uses it.
+     */
+    private Result noOffer(String clientMac, long xid, List<DhcpMessage> messages, DhcpMessage discover) {
+        DiscoverRetransmission retries = DiscoverRetransmission.seeded(xid);
+        List<DhcpConfigured.TimelineEntry> timeline = new ArrayList<>();
+        List<Long> sends = retries.sendOffsetsMicros();
+        timeline.add(new DhcpConfigured.TimelineEntry(0, "DHCPDISCOVER sent"));
+        for (int i = 1; i < sends.size(); i++) {
+            messages.add(discover);
+            timeline.add(new DhcpConfigured.TimelineEntry(sends.get(i), "no DHCPOFFER: DHCPDISCOVER retransmitted ("
+                    + seconds(sends.get(i) - sends.get(i - 1)) + " after the previous, RFC 2131 §4.1)"));
+        }
+        long gaveUp = retries.giveUpMicros();
+        timeline.add(new DhcpConfigured.TimelineEntry(gaveUp, "no DHCPOFFER after " + sends.size()
+                + " DHCPDISCOVERs: the client gives up and claims a link-local address"));
+        LinkLocalClaim claim = LinkLocalClaim.of(linkLocalAddress(clientMac), xid);
+        claim.probeOffsetsMicros().forEach(p -> timeline.add(new DhcpConfigured.TimelineEntry(gaveUp + p,
+                "ARP Probe: who has " + claim.address() + "? (sender 0.0.0.0, RFC 3927 §2.2.1)")));
+        timeline.add(new DhcpConfigured.TimelineEntry(gaveUp + claim.claimedMicros(), "no conflict "
+                + seconds(LinkLocalClaim.ANNOUNCE_WAIT) + " after the last probe: " + claim.address() + " is claimed"));
+        return new Result(DhcpConfigured.MODE_NO_OFFER, messages, Optional.empty(), gaveUp + claim.claimedMicros(),
+                List.copyOf(timeline));
+    }
+
+    private static String seconds(long micros) {
+        return String.format(java.util.Locale.ROOT, "%.3f s", micros / 1e6);
     }
 
     private List<DhcpOption> configOptions(int type, String name) {

@@ -107,6 +107,11 @@ public final class LeasePool {
         return a >= first && a <= last;
     }
 
+    /** Whether the server can bind the address to the client now: in the pool, and nobody else's active lease. */
+    public boolean canBind(String address, String clientMac, Instant at) {
+        return isFreeFor(address, clientMac, at);
+    }
+
     private boolean isFreeFor(String address, String clientMac, Instant at) {
         if (!contains(address)) {
             return false;

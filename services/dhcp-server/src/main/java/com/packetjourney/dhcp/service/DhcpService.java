@@ -14,6 +14,7 @@ import com.packetjourney.dhcp.domain.DhcpServer;
 import com.packetjourney.dhcp.domain.Lease;
 import com.packetjourney.dhcp.domain.LeasePool;
 import com.packetjourney.dhcp.domain.MacAddress;
+import com.packetjourney.dhcp.domain.NewClient;
 import com.packetjourney.dhcp.domain.PoolChange;
 import com.packetjourney.hop.CommonWorld;
 import com.packetjourney.kafka.KeyedWriter;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.Set;
 
 /**
  * The DHCP hop: gives the journey's client its network configuration from its LAN's server, and logs every new
@@ -139,6 +141,17 @@ public class DhcpService {
                 .orElseThrow(() -> Refused.unknown("mac", clientMac + " holds no lease on " + lanId));
     }
 
+    /**
+     * A new device on a LAN: written to the world's client topic, from where every service learns it.
+     *
+     * @throws Refused for a bad name or MAC address, an unknown LAN, or a name or MAC address already taken
+     */
+    public WorldChanges.Applied<ClientDevice> addClient(String name, String mac, String lanId) {
+        changes.awaitRead();
+        ClientDevice device = NewClient.of(name, mac, lanId, world.clients().values(), Set.copyOf(world.lans().keys()));
+        return changes.publish(Topics.WORLD_CLIENTS, device.name(), device);
+    }
+
     /** @throws Refused for an unknown LAN */
     public LanSegment lan(String id) {
         changes.awaitRead();
@@ -159,11 +172,13 @@ public class DhcpService {
         DhcpServer server = servers.get(lan.id());
         long xid = new SplittableRandom(world.seed() ^ requested.journeyId().hashCode()).nextLong() & 0xffffffffL;
         DhcpServer.Result result = server.configure(client.mac(), at, xid);
-        long latency = result.messageCount() * lan.linkLatencyMicros();
+        long latency = result.messageCount() * lan.linkLatencyMicros() + result.waitedMicros();
+        List<DhcpConfigured.TimelineEntry> timeline = result.timeline().isEmpty() ? null : result.timeline();
         if (result.lease().isEmpty()) {
             String linkLocal = DhcpServer.linkLocalAddress(client.mac());
             List<RouteEntry> routes = List.of(new RouteEntry("169.254.0.0/16", "link#" + IFACE, IFACE, "link-local"));
-            DhcpConfigured payload = new DhcpConfigured(lan.routerIp(), result.mode(), result.exchange(), null, routes);
+            DhcpConfigured payload = new DhcpConfigured(lan.routerIp(), result.mode(), result.exchange(), null, routes,
+                    timeline);
             return requested.next(latency, now, Outcome.failed(FailureCode.DHCP_POOL_EXHAUSTED,
                     "pool " + lan.poolStart() + "-" + lan.poolEnd() + " has no free address; no DHCPOFFER came, so "
                             + client.name() + " falls back to the link-local address " + linkLocal
@@ -179,7 +194,7 @@ public class DhcpService {
                 lan.routerIp(), lan.dnsServers(), lease.leaseSeconds(), lease.boundAt(), lease.expiresAt(),
                 lan.routerIp());
         DhcpConfigured payload = new DhcpConfigured(lan.routerIp(), result.mode(), result.exchange(), leasePayload,
-                server.routingTable(IFACE));
+                server.routingTable(IFACE), timeline);
         String dns = lan.dnsServers().isEmpty() ? null : lan.dnsServers().get(0);
         return requested.next(latency, now, Outcome.ok(),
                 requested.context().withLease(lease.address(), lan.routerIp(), dns), payload);

@@ -18,11 +18,17 @@ import java.util.Set;
 /**
  * A name server answering non-recursive queries from the zones it serves, as RFC 1034 §4.3.2 describes: it picks
  * its zone nearest to the name, follows CNAMEs through its own zones, and otherwise refers, denies or answers.
+ * {@code aliasTargets} is where it finds what its zones' Route 53 aliases point to.
  */
-public record AuthoritativeServer(Name name, String ip, long rttMicros, List<Zone> zones) {
+public record AuthoritativeServer(Name name, String ip, long rttMicros, List<Zone> zones, AliasTargets aliasTargets) {
 
     public AuthoritativeServer {
         zones = List.copyOf(zones);
+    }
+
+    /** A server whose zones have no alias to resolve. */
+    public AuthoritativeServer(Name name, String ip, long rttMicros, List<Zone> zones) {
+        this(name, ip, rttMicros, zones, AliasTargets.NONE);
     }
 
     /** The response to a query, as the resolver would receive it off the wire. */
@@ -40,7 +46,7 @@ public record AuthoritativeServer(Name name, String ip, long rttMicros, List<Zon
             return overTheWire(response);
         }
         // AA speaks for the data at the question's own name (RFC 1034 §6.2.7), so the first lookup decides it.
-        Lookup lookup = zone.get().lookup(qname, question.getType());
+        Lookup lookup = zone.get().lookup(qname, question.getType(), aliasTargets);
         if (!(lookup instanceof Lookup.Referral)) {
             response.getHeader().setFlag(Flags.AA);
         }
@@ -53,7 +59,7 @@ public record AuthoritativeServer(Name name, String ip, long rttMicros, List<Zon
             if (zone.isEmpty() || !followed.add(qname)) {
                 return overTheWire(response);
             }
-            lookup = zone.get().lookup(qname, question.getType());
+            lookup = zone.get().lookup(qname, question.getType(), aliasTargets);
         }
         lookup.addTo(response);
         return overTheWire(response);

@@ -2,10 +2,12 @@ package com.packetjourney.dns.domain;
 
 import com.packetjourney.contracts.world.DnsZone.NameServer;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The DNS as the world has it: every authoritative server by address with the zones it serves, and the root
- * hints (the servers of the root zone) a resolver starts from.
+ * hints (the servers of the root zone) a resolver starts from. An alias target is looked up, as Route 53 does
+ * for its own and AWS's names, in the world's zone nearest to it.
  */
 public final class AuthoritativeServers {
     private final Map<String, AuthoritativeServer> byIp = new LinkedHashMap<>();
@@ -36,9 +39,14 @@ public final class AuthoritativeServers {
                 }
             }
         }
+        List<Zone> allZones = hostedZones.stream().map(HostedZone::zone).toList();
+        AliasTargets targets = (target, type) -> allZones.stream().filter(z -> z.encloses(target))
+                .max(Comparator.comparingInt(z -> z.origin().labels()))
+                .map(z -> z.lookup(target, type) instanceof Lookup.Answer answer ? answer.rrset() : List.<Record>of())
+                .orElse(List.of());
         zonesByIp.forEach((ip, zones) -> {
             NameServer listing = firstListing.get(ip);
-            byIp.put(ip, new AuthoritativeServer(nameOf(listing), ip, listing.rttMicros(), zones));
+            byIp.put(ip, new AuthoritativeServer(nameOf(listing), ip, listing.rttMicros(), zones, targets));
         });
         this.rootHints = new Delegation(Name.root, roots);
     }

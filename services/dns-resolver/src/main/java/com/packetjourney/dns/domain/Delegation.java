@@ -34,7 +34,16 @@ public record Delegation(Name zone, List<Server> servers) {
 
     /** The delegation a referral carries: the child's NS RRset in AUTHORITY, glue addresses in ADDITIONAL. */
     public static Delegation fromReferral(Message referral) {
-        List<Record> additional = referral.getSection(Section.ADDITIONAL);
+        return fromReferral(referral, Name.root);
+    }
+
+    /**
+     * As {@link #fromReferral(Message)}, trusting glue only within {@code bailiwick}, the zone of the server that
+     * referred (RFC 2181 §5.4.1): a com. server cannot vouch for an address under org.
+     */
+    public static Delegation fromReferral(Message referral, Name bailiwick) {
+        List<Record> additional = referral.getSection(Section.ADDITIONAL).stream()
+                .filter(r -> r.getName().subdomain(bailiwick)).toList();
         List<Record> ns = referral.getSection(Section.AUTHORITY).stream().filter(NSRecord.class::isInstance).toList();
         if (ns.isEmpty()) {
             throw new IllegalArgumentException("not a referral: no NS record in the authority section");

@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A change to one RRset of a zone, as an operator types it: owner name (absolute, or relative to the origin),
@@ -45,6 +48,14 @@ public final class RRsetEdit {
             throw Refused.invalid("name", "the SOA belongs at the zone's origin " + zone.origin()
                     + ", not at " + owner);
         }
+        Set<Integer> others = new TreeSet<>(zone.typesAt(owner));
+        others.remove(rrType);
+        if (rrType == Type.CNAME ? !others.isEmpty() : others.contains(Type.CNAME)) {
+            String held = others.stream().map(Type::string).collect(Collectors.joining(", "));
+            throw Refused.invalid("type", owner + " already has " + held + "; a CNAME must be the only data "
+                    + "at its name (RFC 1034 §3.6.2, RFC 2181 §10.1)" + (owner.equals(zone.origin())
+                    ? ", so never at the apex: Route 53 answers for the apex with an alias record" : ""));
+        }
         List<Record> rrset = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i++) {
             try {
@@ -54,7 +65,7 @@ public final class RRsetEdit {
                         + Type.string(rrType) + " data: " + e.getMessage());
             }
         }
-        return reparsed(zone, zone.withRRset(rrset));
+        return reparsed(zone.withRRset(rrset));
     }
 
     /** The zone without the RRset; it must exist, and the SOA cannot go. */
@@ -68,7 +79,7 @@ public final class RRsetEdit {
             throw Refused.unknown("name", owner + " has no " + Type.string(rrType) + " RRset in zone "
                     + zone.origin());
         }
-        return reparsed(zone, zone.withoutRRset(owner, rrType));
+        return reparsed(zone.withoutRRset(owner, rrType));
     }
 
     private static Name owner(Zone zone, String name) {
@@ -100,9 +111,9 @@ public final class RRsetEdit {
     }
 
     /** The edited zone must still be a zone once written out and read back, as every service will read it. */
-    private static Zone reparsed(Zone before, Zone after) {
+    private static Zone reparsed(Zone after) {
         try {
-            return Zone.parse(before.origin().toString(), after.masterFile());
+            return after.reread();
         } catch (IllegalArgumentException e) {
             throw Refused.invalid("values", "the zone would not load: " + e.getMessage());
         }

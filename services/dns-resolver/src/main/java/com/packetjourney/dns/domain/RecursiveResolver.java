@@ -29,19 +29,42 @@ import java.util.stream.Collectors;
  * A recursive resolver resolving A records (RFC 1034 §5.3.3): it answers from its cache what it can (data, CNAMEs
  * and negative answers, RFC 2308 §5), otherwise asks the servers of the deepest zone cut it knows (from its cache,
  * else the root hints), follows referrals using their glue, and restarts at the canonical name of a CNAME. Every
- * RRset it receives, and every negative answer with an SOA, is learned for its cache. It does not look up
- * addresses of name servers that come without glue.
+ * RRset it receives, and every negative answer with an SOA, is learned for its cache.
+ *
+ * <p>Glue is trusted only within the bailiwick of the server that gave it (RFC 2181 §5.4.1); a referral whose name
+ * servers come without a usable address has their addresses looked up first, as a resolution of its own whose
+ * steps are marked with the name server they are for. With QNAME minimisation (RFC 9156, on by default as in
+ * Unbound, BIND and Knot) each server is asked for the name one label below its zone, with QTYPE A as Unbound
+ * sends (§2.1), and only the servers of the name's own zone see the full name.
  */
 public final class RecursiveResolver {
     /** Longest CNAME chain followed before giving up, as resolvers bound it (BIND and Unbound use small limits). */
     public static final int MAX_CNAME_CHAIN = 8;
     /** How long the resolver waits on a silent server before trying the next: a resolver setting of the model. */
     public static final long QUERY_TIMEOUT_MICROS = 1_000_000;
+    /**
+     * RFC 9156 §2.3: at most this many minimised queries per resolution, then the full name. (The RFC's
+     * MINIMISE_ONE_LAB, adding several labels a query after the fourth, is not modelled: one label a query.)
+     */
+    public static final int MAX_MINIMISE_COUNT = 10;
+    /** How deep name server address lookups may nest, as BIND's max-recursion-depth (default 7). */
+    public static final int MAX_LOOKUP_DEPTH = 7;
 
     private final AuthoritativeServers network;
+    private final boolean qnameMinimisation;
 
+    /** A resolver with QNAME minimisation on, as current resolvers ship. */
     public RecursiveResolver(AuthoritativeServers network) {
+        this(network, true);
+    }
+
+    public RecursiveResolver(AuthoritativeServers network, boolean qnameMinimisation) {
         this.network = network;
+        this.qnameMinimisation = qnameMinimisation;
+    }
+
+    public boolean qnameMinimisation() {
+        return qnameMinimisation;
     }
 
     /** Resolves with a cold cache; {@code random} draws the query ids, so a seeded one gives the same trace. */
@@ -51,7 +74,7 @@ public final class RecursiveResolver {
 
     /** Resolves using what {@code cache} holds at the instant of the resolution. */
     public Resolution resolve(Name question, RandomGenerator random, ResolverCache cache) {
-        return new Run(question, random, cache).resolve();
+        return new Run(question, random, cache, Set.of()).resolve();
     }
 
     /** The state of one resolution: queries sent, aliases followed, zone cuts and records learned. */
@@ -64,13 +87,22 @@ public final class RecursiveResolver {
         private final List<Record> answer = new ArrayList<>();
         private final List<CacheEntry> learned = new ArrayList<>();
         private final Map<Name, Delegation> cuts = new HashMap<>();
+        /** The names being resolved by this run and the runs it is part of: a name server lookup never loops. */
+        private final Set<Name> resolving;
+        /** Per zone cut, the longest name its servers showed to exist without a cut below (minimisation). */
+        private final Map<Name, Name> provenAt = new HashMap<>();
+        /** Zone cuts whose servers get the full name: a minimised name there turned out to be an alias. */
+        private final Set<Name> fullNameAt = new HashSet<>();
+        private int minimisedQueries;
         /** The first cache lookup that did not answer; null while the cache answered everything. */
         private CacheProbe firstMiss;
 
-        Run(Name question, RandomGenerator random, ResolverCache cache) {
+        Run(Name question, RandomGenerator random, ResolverCache cache, Set<Name> outer) {
             this.question = question;
             this.random = random;
             this.cache = cache;
+            this.resolving = new HashSet<>(outer);
+            this.resolving.add(question);
             cuts.put(Name.root, network.rootHints());
         }
 
@@ -101,22 +133,42 @@ public final class RecursiveResolver {
                     firstMiss = local;
                 }
                 Delegation cut = closestCut(qname);
+                Name sent = nameToSend(cut.zone(), qname);
                 int firstAttempt = steps.size();
-                Optional<Step> reply = ask(cut, qname);
+                Optional<Step> reply = ask(cut, sent);
                 if (reply.isEmpty()) {
                     return done(FailureCode.DNS_SERVFAIL, "no server of zone " + cut.zone() + " answered for "
                             + qname + ": " + whyNot(cut, steps.subList(firstAttempt, steps.size())));
                 }
                 Step step = reply.get();
-                learn(step.response());
+                learn(step.response(), cut.zone());
                 if (step.kind() == Step.Kind.REFERRAL) {
-                    Delegation child = Delegation.fromReferral(step.response());
+                    Delegation child = Delegation.fromReferral(step.response(), cut.zone());
                     if (!child.hasReachableServer()) {
-                        return done(FailureCode.DNS_SERVFAIL, step.server() + " (" + step.serverIp()
-                                + ") refers " + qname + " to zone " + child.zone() + " but gives no glue address for "
-                                + names(child) + ", and this resolver does not look name server addresses up");
+                        Optional<String> unreachable = lookUpNameServers(child);
+                        if (unreachable.isPresent()) {
+                            return done(FailureCode.DNS_SERVFAIL, step.server() + " (" + step.serverIp()
+                                    + ") refers " + sent + " to zone " + child.zone() + " without glue for "
+                                    + names(child) + ", and " + unreachable.get());
+                        }
+                        child = cuts.get(child.zone());
                     }
                     cuts.put(child.zone(), child);
+                    continue;
+                }
+                if (!sent.equals(qname)) {
+                    // RFC 9156 §3: a minimised name answered without a referral
+                    if (cnameAt(step.response(), sent).isPresent()) {
+                        fullNameAt.add(cut.zone());
+                    } else if (step.kind() == Step.Kind.NXDOMAIN) {
+                        // the name asked about is as absent as its ancestor: cached as such, the question's own key
+                        storeNegative(step.response(), new CacheKey(qname, Type.ANY), CacheEntry.Negative.NXDOMAIN);
+                        return done(FailureCode.DNS_NXDOMAIN, qname + " does not exist: nothing exists at or below "
+                                + sent + " (RFC 8020)" + aliasOf(qname) + " (" + step.kind() + " from "
+                                + step.server() + " " + step.serverIp() + ", zone " + step.zone() + ")");
+                    } else {
+                        provenAt.put(cut.zone(), sent);
+                    }
                     continue;
                 }
                 Optional<String> badChain = followAliases(step.response(), qname);
@@ -142,6 +194,65 @@ public final class RecursiveResolver {
                     }
                 }
             }
+        }
+
+        /**
+         * The name the cut's servers are asked for: with minimisation, one label below the cut (or below the
+         * longest name they already showed to exist), the full name once that is all that is left.
+         */
+        private Name nameToSend(Name zone, Name qname) {
+            if (!qnameMinimisation || fullNameAt.contains(zone) || minimisedQueries >= MAX_MINIMISE_COUNT) {
+                return qname;
+            }
+            Name known = provenAt.getOrDefault(zone, zone);
+            if (!qname.subdomain(known)) {
+                known = zone;
+            }
+            int labels = known.labels() + 1;
+            if (labels >= qname.labels()) {
+                return qname;
+            }
+            minimisedQueries++;
+            return new Name(qname, qname.labels() - labels);
+        }
+
+        /**
+         * Looks up the addresses of a delegation's name servers that came without glue, one after the other until
+         * one has an address, as a resolution of their own from the root hints or the cache (their steps are marked
+         * with the name server); the delegation with the addresses found replaces the one in {@code cuts}. Says why
+         * when none could be found.
+         */
+        private Optional<String> lookUpNameServers(Delegation child) {
+            if (resolving.size() > MAX_LOOKUP_DEPTH) {
+                return Optional.of("name server lookups are nested deeper than " + MAX_LOOKUP_DEPTH);
+            }
+            List<Delegation.Server> servers = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            boolean found = false;
+            for (Delegation.Server server : child.servers()) {
+                if (found || server.hasAddress()) {
+                    found |= server.hasAddress();
+                    servers.add(server);
+                    continue;
+                }
+                if (resolving.contains(server.name())) {
+                    failures.add(server.name() + " is itself being looked up (a circular dependency)");
+                    servers.add(server);
+                    continue;
+                }
+                Resolution lookup = new Run(server.name(), random, cache, resolving).resolve();
+                lookup.steps().forEach(s -> steps.add(s.lookingUp(server.name())));
+                learned.addAll(lookup.learned());
+                if (lookup.addressStrings().isEmpty()) {
+                    failures.add("looking up " + server.name() + " failed: " + lookup.failureMessage());
+                    servers.add(server);
+                } else {
+                    lookup.addressStrings().forEach(ip -> servers.add(new Delegation.Server(server.name(), ip)));
+                    found = true;
+                }
+            }
+            cuts.put(child.zone(), new Delegation(child.zone(), servers));
+            return found ? Optional.empty() : Optional.of(String.join("; ", failures));
         }
 
         /**
@@ -197,7 +308,10 @@ public final class RecursiveResolver {
                     listening.get().rttMicros(), query);
         }
 
-        /** A referral only helps when it is to a zone closer to the name than the one asked (no upward referral). */
+        /**
+         * A referral only helps when it is to a zone closer to the name than the one asked (no upward referral);
+         * {@code qname} is the name sent.
+         */
         private boolean isUsable(Step step, Delegation cut, Name qname) {
             if (step.kind() == Step.Kind.REFERRAL) {
                 Name child = Delegation.fromReferral(step.response()).zone();
@@ -208,13 +322,15 @@ public final class RecursiveResolver {
 
         /**
          * Every RRset of a usable response goes to the cache (answers, referral NS RRsets and glue), each with the
-         * TTL it came with. An SOA is only kept as part of a negative answer (RFC 2308 §5).
+         * TTL it came with; in the authority and additional sections only what lies within the bailiwick of the
+         * server's zone (RFC 2181 §5.4.1). An SOA is only kept as part of a negative answer (RFC 2308 §5).
          */
-        private void learn(Message response) {
+        private void learn(Message response, Name bailiwick) {
             Map<CacheKey, List<Record>> rrsets = new LinkedHashMap<>();
             for (int section : new int[]{Section.ANSWER, Section.AUTHORITY, Section.ADDITIONAL}) {
                 for (Record r : response.getSection(section)) {
-                    if (r.getType() != Type.SOA) {
+                    boolean trusted = section == Section.ANSWER || r.getName().subdomain(bailiwick);
+                    if (r.getType() != Type.SOA && trusted) {
                         rrsets.computeIfAbsent(new CacheKey(r.getName(), r.getType()), k -> new ArrayList<>()).add(r);
                     }
                 }
@@ -224,6 +340,11 @@ public final class RecursiveResolver {
 
         /** A negative answer is cached only with the SOA that bounds it (RFC 2308 §5). */
         private Resolution learnNegative(Message response, CacheKey key, CacheEntry.Negative kind, String from) {
+            storeNegative(response, key, kind);
+            return negative(kind, key.name(), from);
+        }
+
+        private void storeNegative(Message response, CacheKey key, CacheEntry.Negative kind) {
             Optional<SOARecord> soa = response.getSection(Section.AUTHORITY).stream()
                     .filter(SOARecord.class::isInstance).map(SOARecord.class::cast).findFirst();
             soa.ifPresent(s -> {
@@ -231,7 +352,6 @@ public final class RecursiveResolver {
                 learned.add(entry);
                 answer.addAll(entry.records());
             });
-            return negative(kind, key.name(), from);
         }
 
         private Resolution negative(CacheEntry.Negative kind, Name canonical, String where) {

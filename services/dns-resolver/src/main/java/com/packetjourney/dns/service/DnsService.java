@@ -306,7 +306,7 @@ public class DnsService {
     private static DnsStep toContract(Step step) {
         return new DnsStep(step.server().toString(), step.serverIp(), step.zone().toString(), step.query(),
                 step.kind().name(), step.responseText(), step.latencyMicros(), wire(step.queryMessage()),
-                wire(step.response()));
+                wire(step.response()), step.forNameServer() == null ? null : step.forNameServer().toString());
     }
 
     /** A message as the bytes on the wire (RFC 1035 §4), base64 so it fits in JSON. */

@@ -32,13 +32,17 @@ public final class DnsZones {
     public record ZoneChange(String key, DnsZone zone) {
     }
 
-    /** A zone record read from the world; one whose master file does not load is refused and the previous kept. */
+    /**
+     * A zone record read from the world. One whose master file does not parse, or that an authoritative server would
+     * refuse (CNAME and other data, out-of-zone records, a bad alias), is refused and the previous version kept.
+     */
     public synchronized void onZone(String key, DnsZone zone) {
         if (zone == null) {
             parsed.remove(key);
             world.remove(key);
         } else {
-            parsed.put(key, new HostedZone(Zone.parse(zone.origin(), zone.masterFile()), zone.servers()));
+            parsed.put(key, new HostedZone(Zone.parse(zone.origin(), zone.masterFile(), zone.aliases()),
+                    zone.servers()));
             world.put(key, zone);
         }
         resolver = new RecursiveResolver(new AuthoritativeServers(parsed.values()));
@@ -74,7 +78,8 @@ public final class DnsZones {
                 + "' in the world; zones: " + String.join(", ", origins())));
         DnsZone before = world.get(key);
         Zone after = edit.apply(parsed.get(key).zone());
-        return new ZoneChange(key, new DnsZone(before.origin(), before.servers(), after.masterFile()));
+        return new ZoneChange(key, new DnsZone(before.origin(), before.servers(), after.masterFile(),
+                before.aliases()));
     }
 
     private Optional<String> keyOf(String origin) {

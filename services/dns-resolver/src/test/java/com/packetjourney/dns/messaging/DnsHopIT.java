@@ -65,11 +65,11 @@ class DnsHopIT {
     private static void publishZones(List<DnsZone> zones) {
         zones.forEach(z -> TopicProbe.send(Topics.WORLD_DNS_ZONES, z.origin(), Json.write(z)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/zones").then().statusCode(200)
-                .body("$", hasItems(".", "com.", "packet-journey.com.", "amazonaws.com.")));
+                .body("$", hasItems(".", "com.", "org.", "awsdns-01.org.", "packet-journey.com.", "amazonaws.com.")));
     }
 
     @Test
-    void theLaptopsNameIsResolvedFromTheRootThroughTheCnameToTheAlb() throws IOException {
+    void theLaptopsNameIsResolvedFromTheRootToTheAlbsAddressesThroughRoute53sAlias() throws IOException {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String lanId = "lan-" + suffix;
         String client = "laptop-" + suffix;
@@ -106,8 +106,9 @@ class DnsHopIT {
 
         Map<String, Long> rtt = zones.stream().collect(Collectors.toMap(DnsZone::origin,
                 z -> z.servers().get(0).rttMicros()));
-        long queries = rtt.get(".") + rtt.get("com.") + rtt.get("packet-journey.com.") + rtt.get("com.")
-                + rtt.get("amazonaws.com.");
+        // root, com., then ns-1.awsdns-01.org.'s address (root, org., awsdns-01.org.), then packet-journey.com.
+        long queries = rtt.get(".") + rtt.get("com.") + rtt.get(".") + rtt.get("org.") + rtt.get("awsdns-01.org.")
+                + rtt.get("packet-journey.com.");
         assertThat(dns.simLatencyMicros()).isEqualTo(2 * linkLatency + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS + queries);
 
         DnsResolved payload = (DnsResolved) dns.payload();
@@ -116,13 +117,16 @@ class DnsHopIT {
         assertThat(payload.cacheLookups()).extracting(CacheLookup::result).containsExactly("MISS", "MISS", "MISS", "MISS");
         assertThat(payload.steps()).allSatisfy(s -> assertThat(s.queryWire()).isNotBlank());
         assertThat(payload.steps()).extracting(DnsStep::kind)
-                .containsExactly("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "ANSWER");
+                .containsExactly("REFERRAL", "REFERRAL", "REFERRAL", "REFERRAL", "ANSWER", "ANSWER");
         assertThat(payload.steps()).extracting(DnsStep::zone)
-                .containsExactly(".", "com.", "packet-journey.com.", "com.", "amazonaws.com.");
-        assertThat(payload.steps()).extracting(DnsStep::serverIp)
-                .containsExactly("198.41.0.4", "192.5.6.30", "205.251.192.1", "192.5.6.30", "205.251.242.103");
-        assertThat(payload.steps().get(4).response()).contains("flags: qr aa").contains("54.217.10.21");
-        assertThat(payload.cnameChain()).containsExactly("packet-journey.com.", ALB_NAME);
+                .containsExactly(".", "com.", ".", "org.", "awsdns-01.org.", "packet-journey.com.");
+        assertThat(payload.steps()).extracting(DnsStep::serverIp).containsExactly("198.41.0.4", "192.5.6.30",
+                "198.41.0.4", "199.19.56.1", "205.251.192.1", "205.251.192.1");
+        assertThat(payload.steps()).extracting(DnsStep::forNameServer).containsExactly(null, null,
+                "ns-1.awsdns-01.org.", "ns-1.awsdns-01.org.", "ns-1.awsdns-01.org.", null);
+        assertThat(payload.steps().get(5).response()).contains("flags: qr aa").contains("54.217.10.21")
+                .doesNotContain("CNAME");
+        assertThat(payload.cnameChain()).isEmpty();
         assertThat(payload.addresses()).containsExactly("54.217.10.21", "54.217.40.22");
         assertThat(payload.address()).isIn("54.217.10.21", "54.217.40.22");
         assertThat(payload.ttlSeconds()).isEqualTo(60);
@@ -170,8 +174,9 @@ class DnsHopIT {
         HopEvent first = journey("j1-" + suffix, client, t);
         DnsResolved cold = (DnsResolved) first.payload();
         assertThat(cold.answeredBy()).isEqualTo("iterative");
-        assertThat(cold.steps()).hasSize(5);
-        long firstLatency = 2 * linkLatency + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS + 12000 + 18000 + 9000 + 18000 + 7000;
+        assertThat(cold.steps()).hasSize(6);
+        long firstLatency = 2 * linkLatency + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS
+                + 12000 + 18000 + 12000 + 15000 + 9000 + 9000;
         assertThat(first.simLatencyMicros()).isEqualTo(firstLatency);
         assertThat(cold.cacheFills()).extracting(CacheFill::level).containsSequence("router", "os", "browser");
 
@@ -186,8 +191,8 @@ class DnsHopIT {
         assertThat(browser.address()).isIn("54.217.10.21", "54.217.40.22");
         assertThat(second.context().serverIp()).isEqualTo(browser.address());
 
-        // 2 min later every answer has expired, but the resolver still holds the CNAME (300 s) and the
-        // amazonaws.com. servers (172800 s): one query, straight to them
+        // 2 min later every answer has expired, but the resolver still holds the packet-journey.com. cut and its
+        // server's address: one query, straight to Route 53
         HopEvent third = journey("j3-" + suffix, client, t.plusSeconds(120));
         DnsResolved partial = (DnsResolved) third.payload();
         assertThat(partial.answeredBy()).isEqualTo("iterative");
@@ -195,10 +200,10 @@ class DnsHopIT {
                 CacheLookup::ttlRemainingSeconds).containsExactly(tuple("browser", "EXPIRED", -59L),
                 tuple("os", "EXPIRED", -59L), tuple("router", "EXPIRED", -59L), tuple("resolver", "EXPIRED", -59L));
         assertThat(partial.steps()).extracting(DnsStep::kind, DnsStep::serverIp, DnsStep::zone)
-                .containsExactly(tuple("ANSWER", "205.251.242.103", "amazonaws.com."));
-        assertThat(partial.cnameChain()).containsExactly("packet-journey.com.", ALB_NAME);
+                .containsExactly(tuple("ANSWER", "205.251.192.1", "packet-journey.com."));
+        assertThat(partial.cnameChain()).isEmpty();
         assertThat(partial.ttlSeconds()).isEqualTo(60);
-        assertThat(third.simLatencyMicros()).isEqualTo(2 * linkLatency + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS + 7000);
+        assertThat(third.simLatencyMicros()).isEqualTo(2 * linkLatency + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS + 9000);
 
         // the caches as they stand, and a flush of this laptop's browser cache through the world
         given().queryParam("at", "2026-01-01T09:02:05Z").get("/caches").then().statusCode(200)
@@ -280,7 +285,11 @@ class DnsHopIT {
 
         given().queryParam("name", "packet-journey.com").get("/resolve").then().statusCode(200)
                 .body("outcome.status", equalTo("OK"))
-                .body("resolution.steps.kind", equalTo(List.of("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "ANSWER")))
+                .body("resolution.steps.kind", equalTo(List.of("REFERRAL", "REFERRAL", "REFERRAL", "REFERRAL",
+                        "ANSWER", "ANSWER")))
+                .body("resolution.cnameChain", equalTo(List.of()));
+        given().queryParam("name", "www.packet-journey.com").get("/resolve").then().statusCode(200)
+                .body("outcome.status", equalTo("OK"))
                 .body("resolution.cnameChain[1]", equalTo(ALB_NAME));
         given().queryParam("name", "no-such-site.com").get("/resolve").then().statusCode(200)
                 .body("outcome.code", equalTo("DNS_NXDOMAIN"));

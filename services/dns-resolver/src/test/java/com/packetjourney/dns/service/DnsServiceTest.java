@@ -1,5 +1,6 @@
 package com.packetjourney.dns.service;
 
+import com.packetjourney.contracts.Refused;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
@@ -38,7 +39,8 @@ class DnsServiceTest {
     private static final LanSegment HOME = new LanSegment("home", "192.168.1.0/24", "home-router", "192.168.1.1",
             "198.51.100.23", 64500, "192.168.1.100", "192.168.1.199", 86400, List.of("192.168.1.1"),
             "198.51.100.53", 500);
-    private static final long SCENARIO_RTTS = 12000 + 18000 + 9000 + 18000 + 7000;
+    /** root, com., then ns-1.awsdns-01.org.'s address through the root, org. and awsdns-01.org., then Route 53. */
+    private static final long SCENARIO_RTTS = 12000 + 18000 + 12000 + 15000 + 9000 + 9000;
 
     private DnsService service;
 
@@ -78,16 +80,22 @@ class DnsServiceTest {
         assertThat(dns.answeredBy()).isEqualTo("iterative");
         assertThat(dns.cacheLookups()).extracting(CacheLookup::level, CacheLookup::result).containsExactly(
                 tuple("browser", "MISS"), tuple("os", "MISS"), tuple("router", "MISS"), tuple("resolver", "MISS"));
-        assertThat(dns.steps()).extracting(DnsStep::kind).containsExactly("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "ANSWER");
-        assertThat(dns.steps()).extracting(DnsStep::latencyMicros).containsExactly(12000L, 18000L, 9000L, 18000L, 7000L);
+        assertThat(dns.steps()).extracting(DnsStep::kind)
+                .containsExactly("REFERRAL", "REFERRAL", "REFERRAL", "REFERRAL", "ANSWER", "ANSWER");
+        assertThat(dns.steps()).extracting(DnsStep::latencyMicros)
+                .containsExactly(12000L, 18000L, 12000L, 15000L, 9000L, 9000L);
+        assertThat(dns.steps()).extracting(DnsStep::forNameServer).containsExactly(null, null,
+                "ns-1.awsdns-01.org.", "ns-1.awsdns-01.org.", "ns-1.awsdns-01.org.", null);
         assertThat(dns.steps().get(0)).satisfies(s -> {
             assertThat(s.server()).isEqualTo("a.root-servers.net.");
             assertThat(s.serverIp()).isEqualTo("198.41.0.4");
             assertThat(s.zone()).isEqualTo(".");
-            assertThat(s.query()).isEqualTo("packet-journey.com. IN A");
+            // QNAME minimisation: the root is only asked about com.
+            assertThat(s.query()).isEqualTo("com. IN A");
             assertThat(s.response()).contains("AUTHORITY RECORDS").contains("a.gtld-servers.net.");
         });
-        assertThat(dns.cnameChain()).containsExactly("packet-journey.com.", TestZones.ALB_NAME);
+        // the apex is a Route 53 alias: A records straight away, no CNAME
+        assertThat(dns.cnameChain()).isEmpty();
         assertThat(dns.addresses()).containsExactly("54.217.10.21", "54.217.40.22");
         assertThat(dns.address()).isIn("54.217.10.21", "54.217.40.22");
         assertThat(dns.ttlSeconds()).isEqualTo(60);
@@ -135,15 +143,47 @@ class DnsServiceTest {
     @Test
     void aDeletedZoneLeavesItsDelegationLame() {
         service.zones().onZone("amazonaws.com.", null);
-        assertThat(service.zones().origins()).containsExactly(".", "com.", "packet-journey.com.");
+        assertThat(service.zones().origins()).containsExactly(".", "awsdns-01.org.", "com.", "org.",
+                "packet-journey.com.");
 
-        HopEvent out = service.handle(dhcpHop("j-6", "packet-journey.com"));
+        HopEvent out = service.handle(dhcpHop("j-6", "www.packet-journey.com"));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.DNS_SERVFAIL);
         assertThat(out.outcome().message()).contains("amazonaws.com.").contains("ns1.amzndns.com. 205.251.242.103");
-        assertThat(((DnsResolved) out.payload()).steps()).extracting(DnsStep::kind)
-                .containsExactly("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "NO_RESPONSE");
+        assertThat(((DnsResolved) out.payload()).steps()).filteredOn(s -> s.forNameServer() == null)
+                .extracting(DnsStep::kind).containsExactly("REFERRAL", "REFERRAL", "CNAME", "REFERRAL", "NO_RESPONSE");
         assertThat(out.simLatencyMicros()).isEqualTo(2 * 500 + QueryPath.ROUTER_TO_RESOLVER_RTT_MICROS
-                + 12000 + 18000 + 9000 + 18000 + RecursiveResolver.QUERY_TIMEOUT_MICROS);
+                + SCENARIO_RTTS + 18000 + RecursiveResolver.QUERY_TIMEOUT_MICROS);
+    }
+
+    @Test
+    void aZoneARealServerWouldRefuseIsRefusedOnLoad() {
+        // the scenario's zone as it once was: a CNAME at the apex beside SOA and NS (RFC 1034 §3.6.2)
+        DnsZone cnameAtApex = new DnsZone("packet-journey.com.", TestZones.PACKET_JOURNEY.servers(), """
+                $TTL 300
+                @      IN SOA  ns-1.awsdns-01.org. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 300
+                @      IN NS   ns-1.awsdns-01.org.
+                @      IN CNAME k8s-default-nginx-7f3c2a9d41-1580326213.eu-west-1.elb.amazonaws.com.
+                """);
+        assertThatThrownBy(() -> service.zones().onZone("packet-journey.com.", cnameAtApex))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CNAME and other data (NS, SOA)");
+        // and com. as it once was, giving an address under org. as glue (RFC 2181 §5.4.1)
+        DnsZone outOfZoneGlue = TestZones.withRecords(TestZones.COM, "ns-1.awsdns-01.org. IN A 205.251.192.1\n");
+        assertThatThrownBy(() -> service.zones().onZone("com.", outOfZoneGlue))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the zone");
+        assertThat(service.zones().zone("packet-journey.com.")).contains(TestZones.PACKET_JOURNEY);
+        assertThat(service.handle(dhcpHop("j-9", "packet-journey.com")).outcome().isOk()).isTrue();
+    }
+
+    @Test
+    void anEditKeepsTheZonesAliasAndCannotPutACnameAtTheApex() {
+        DnsZones.ZoneChange change = service.zones().replaceRRset("packet-journey.com.", "shop", "A", 60L,
+                List.of("192.0.2.10"));
+        assertThat(change.zone().aliases()).isEqualTo(TestZones.PACKET_JOURNEY.aliases());
+        assertThatThrownBy(() -> service.zones().replaceRRset("packet-journey.com.", "@", "CNAME", 60L,
+                List.of("elsewhere.example.")))
+                .isInstanceOfSatisfying(Refused.class,
+                        e -> assertThat(e.field()).isEqualTo("type"))
+                .hasMessageContaining("never at the apex");
     }
 
     @Test
@@ -167,7 +207,7 @@ class DnsServiceTest {
         DnsService.Trace trace = service.trace(Name.fromConstantString("packet-journey.com."));
         assertThat(trace.outcome().isOk()).isTrue();
         assertThat(trace.latencyMicros()).isEqualTo(SCENARIO_RTTS);
-        assertThat(trace.resolution().steps()).hasSize(5);
+        assertThat(trace.resolution().steps()).hasSize(6);
         assertThat(trace.resolution().address()).isIn("54.217.10.21", "54.217.40.22");
     }
 

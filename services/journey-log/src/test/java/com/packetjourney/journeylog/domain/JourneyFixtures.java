@@ -34,7 +34,7 @@ public final class JourneyFixtures {
     public static List<HopEvent> completed(String journeyId, Instant wallTime, String client) {
         List<HopEvent> hops = new ArrayList<>(upToDns(journeyId, wallTime, client));
         HopEvent dns = hops.get(hops.size() - 1);
-        JourneyContext routedCtx = dns.context().withPublicSource("198.51.100.23", 40123);
+        JourneyContext routedCtx = dns.context().withRoute(16509L, "198.51.100.23", 40123);
         HopEvent routed = dns.next(LATENCIES[3], wallTime, Outcome.ok(), routedCtx,
                 new PacketRouted("192.168.1.100", "198.51.100.23", ALB_IP, 443, "TCP",
                         List.of(new PacketRouted.RouterHop("isp-edge-1", 64500L, "54.216.0.0/15", "4.69.0.1",

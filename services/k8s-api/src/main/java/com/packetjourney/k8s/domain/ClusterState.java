@@ -18,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * What the API server stores: nodes, deployments, pods and the networks the CNI gave them (or the CNI's error).
- * {@link #reconcile()} runs the controllers (Deployment rolling updates, ReplicaSet, scheduler, pod status) once
- * over the whole state and returns the pod watch events that bring the stored pods to where the cluster should be.
+ * {@link #reconcile()} runs the controllers (DaemonSets, Deployment rolling updates, ReplicaSet, scheduler, pod
+ * status) once over the whole state and returns the pod watch events that bring the stored pods to where the
+ * cluster should be. {@link #installEksAddOns} adds what EKS runs in every cluster (aws-node, kube-proxy, CoreDNS).
  */
 public final class ClusterState {
     public static final String PENDING = "Pending";
@@ -27,6 +28,15 @@ public final class ClusterState {
     public static final String TERMINATING = "Terminating";
     /** How the kubelet reports a pod sandbox the CNI could not set up; the pod stays ContainerCreating. */
     public static final String SANDBOX_FAILED = "Failed to create pod sandbox: ";
+    /**
+     * The condition type prefix of the readiness gate the AWS Load Balancer Controller injects into pods of a
+     * namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject=enabled; it turns True once the pod's target is
+     * healthy in its target group.
+     */
+    public static final String TARGET_HEALTH_GATE = "target-health.elbv2.k8s.aws";
+    /** Why the kubelet keeps a running pod with an unsatisfied readiness gate not ready. */
+    public static final String GATE_NOT_READY = "ReadinessGatesNotReady: the condition " + TARGET_HEALTH_GATE
+            + " is not True (its target is not healthy yet)";
 
     /** A write to the pod log: a watch event, or a tombstone ({@code event} null) once the pod is gone. */
     public record PodChange(String key, WatchEvent<Pod> event) {
@@ -40,10 +50,34 @@ public final class ClusterState {
     /** Every pod name ever seen per namespace, live or deleted, so a name is never given twice. */
     private final Map<String, Set<String>> usedNames = new HashMap<>();
     private ReplicaSetController controller = new ReplicaSetController(0);
+    private List<EksAddOns.DaemonSet> daemonSets = List.of();
+    /** Namespaces whose pods get the controller's target health readiness gate. */
+    private final Set<String> gatedNamespaces = new HashSet<>();
+    /** The target health readiness gate of each pod, as the controller last set it. */
+    private final Map<String, Boolean> targetHealthy = new HashMap<>();
     private long resourceVersion;
 
     public void setSeed(long seed) {
         controller = new ReplicaSetController(seed);
+    }
+
+    /**
+     * Runs EKS's default add-ons from now on: a host-network pod of aws-node and of kube-proxy on every node, and
+     * the CoreDNS Deployment. Their images come from EKS's registry in the cluster's region.
+     */
+    public void installEksAddOns(String region) {
+        daemonSets = EksAddOns.daemonSets(region);
+        putDeployment(EksAddOns.coreDns(region));
+    }
+
+    /** The namespace is labelled elbv2.k8s.aws/pod-readiness-gate-inject=enabled: its pods get the gate. */
+    public void injectReadinessGates(String namespace) {
+        gatedNamespaces.add(namespace);
+    }
+
+    /** The controller set the pod's target health condition: True once its target passed its health checks. */
+    public void setTargetHealth(String podKey, boolean healthy) {
+        targetHealthy.put(podKey, healthy);
     }
 
     public void putNode(Node node) {
@@ -97,8 +131,7 @@ public final class ClusterState {
         if (pod == null) {
             return Optional.empty();
         }
-        Pod terminating = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(), TERMINATING,
-                pod.podIp(), false, pod.containerPort(), pod.resourceVersion(), pod.message());
+        Pod terminating = pod.with(pod.node(), TERMINATING, pod.podIp(), false, pod.resourceVersion(), pod.message());
         pods.put(terminating.key(), terminating);
         return Optional.of(terminating);
     }
@@ -141,10 +174,12 @@ public final class ClusterState {
         List<PodChange> changes = new ArrayList<>();
         for (Pod pod : List.copyOf(pods.values())) {
             boolean nodeGone = pod.node() != null && !nodes.containsKey(pod.node());
-            if (TERMINATING.equals(pod.phase()) || nodeGone || deploymentOf(pod).isEmpty()) {
+            boolean ownerGone = deploymentOf(pod).isEmpty() && daemonSetOf(pod).isEmpty();
+            if (TERMINATING.equals(pod.phase()) || nodeGone || ownerGone) {
                 delete(pod, changes);
             }
         }
+        runDaemonSets(changes);
         List<String> created = new ArrayList<>();
         for (Deployment d : deployments.values()) {
             created.addAll(rollOut(d, changes));
@@ -152,6 +187,33 @@ public final class ClusterState {
         schedule(created, changes);
         markNetworkedPodsRunning(changes);
         return changes;
+    }
+
+    /**
+     * Each DaemonSet's pod on every node that lacks one, bound to it and Running at once: on the host network it
+     * needs no address from the CNI, its address is the node's (kubelet reports hostIP as podIP).
+     */
+    private void runDaemonSets(List<PodChange> changes) {
+        for (Node node : nodes.values()) {
+            for (EksAddOns.DaemonSet ds : daemonSets) {
+                boolean running = pods.values().stream()
+                        .anyMatch(p -> ds.owner().equals(p.owner()) && node.name().equals(p.node()));
+                if (!running) {
+                    Set<String> used = usedNames.computeIfAbsent(EksAddOns.NAMESPACE, ns -> new HashSet<>());
+                    String name = controller.daemonPodName(ds.name(), node.name(), 0);
+                    for (int attempt = 1; used.contains(name); attempt++) {
+                        name = controller.daemonPodName(ds.name(), node.name(), attempt);
+                    }
+                    used.add(name);
+                    emit(WatchEvent.ADDED, new Pod(EksAddOns.NAMESPACE, name, ds.owner(), ds.labels(), node.name(),
+                            RUNNING, node.internalIp(), true, 0, 0, null, true), changes);
+                }
+            }
+        }
+    }
+
+    private Optional<EksAddOns.DaemonSet> daemonSetOf(Pod pod) {
+        return daemonSets.stream().filter(ds -> ds.owner().equals(pod.owner())).findFirst();
     }
 
     /** The Deployment whose ReplicaSet (current or an earlier template's) owns the pod. */
@@ -222,6 +284,12 @@ public final class ClusterState {
         return !doomed.isEmpty();
     }
 
+    /** Ready as the kubelet judges it: containers ready, and every readiness gate's condition True. */
+    private boolean gateSatisfied(Pod pod) {
+        return pod.hostNetwork() || !gatedNamespaces.contains(pod.namespace())
+                || targetHealthy.getOrDefault(pod.key(), false);
+    }
+
     /** Running and ready (minReadySeconds is 0): it counts towards the Deployment's availability. */
     private static boolean isAvailable(Pod pod) {
         return RUNNING.equals(pod.phase()) && pod.ready();
@@ -248,8 +316,8 @@ public final class ClusterState {
                 continue;
             }
             Scheduler.Decision decision = Scheduler.schedule(pod.owner(), nodes.values(), pods.values());
-            Pod next = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), decision.node().orElse(null),
-                    PENDING, null, false, pod.containerPort(), pod.resourceVersion(), decision.message());
+            Pod next = pod.with(decision.node().orElse(null), PENDING, null, false, pod.resourceVersion(),
+                    decision.message());
             boolean isNew = created.contains(pod.key());
             if (isNew || !next.equals(pod)) {
                 emit(isNew ? WatchEvent.ADDED : WatchEvent.MODIFIED, next, changes);
@@ -258,39 +326,46 @@ public final class ClusterState {
     }
 
     /**
-     * A pod is Running and ready once the CNI has given it its network on the node it is bound to; when the CNI
-     * could not, the pod stays Pending (ContainerCreating) with the CNI's error as its message.
+     * A pod is Running once the CNI has given it its network on the node it is bound to, and ready unless a
+     * readiness gate still waits for its target's health; when the CNI could not, the pod stays Pending
+     * (ContainerCreating) with the CNI's error as its message. A running pod follows its gate.
      */
     private void markNetworkedPodsRunning(List<PodChange> changes) {
         for (Pod pod : List.copyOf(pods.values())) {
+            boolean gate = gateSatisfied(pod);
+            if (RUNNING.equals(pod.phase()) && pod.ready() != gate) {
+                emit(WatchEvent.MODIFIED, pod.with(pod.node(), RUNNING, pod.podIp(), gate, 0,
+                        gate ? null : GATE_NOT_READY), changes);
+                continue;
+            }
             PodNetwork network = networks.get(pod.key());
             if (!PENDING.equals(pod.phase()) || pod.node() == null || network == null
                     || !pod.node().equals(network.node())) {
                 continue;
             }
             if (network.failure() == null) {
-                emit(WatchEvent.MODIFIED, new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(),
-                        RUNNING, network.podIp(), true, pod.containerPort(), 0, null), changes);
+                emit(WatchEvent.MODIFIED, pod.with(pod.node(), RUNNING, network.podIp(), gate, 0,
+                        gate ? null : GATE_NOT_READY), changes);
             } else if (!(SANDBOX_FAILED + network.failure()).equals(pod.message())) {
-                emit(WatchEvent.MODIFIED, new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(),
-                        PENDING, null, false, pod.containerPort(), 0, SANDBOX_FAILED + network.failure()), changes);
+                emit(WatchEvent.MODIFIED, pod.with(pod.node(), PENDING, null, false, 0,
+                        SANDBOX_FAILED + network.failure()), changes);
             }
         }
     }
 
     private void delete(Pod pod, List<PodChange> changes) {
-        Pod terminating = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(), TERMINATING,
-                pod.podIp(), false, pod.containerPort(), 0, pod.message());
+        Pod terminating = pod.with(pod.node(), TERMINATING, pod.podIp(), false, 0, pod.message());
         emit(WatchEvent.MODIFIED, terminating, changes);
         emit(WatchEvent.DELETED, pods.get(pod.key()), changes);
         pods.remove(pod.key());
+        targetHealthy.remove(pod.key());
         changes.add(new PodChange(pod.key(), null));
     }
 
     /** Stores the pod under the next resource version and records the watch event. */
     private void emit(String type, Pod pod, List<PodChange> changes) {
-        Pod versioned = new Pod(pod.namespace(), pod.name(), pod.owner(), pod.labels(), pod.node(), pod.phase(),
-                pod.podIp(), pod.ready(), pod.containerPort(), ++resourceVersion, pod.message());
+        Pod versioned = pod.with(pod.node(), pod.phase(), pod.podIp(), pod.ready(), ++resourceVersion,
+                pod.message());
         pods.put(versioned.key(), versioned);
         changes.add(new PodChange(versioned.key(), new WatchEvent<>(type, versioned)));
     }

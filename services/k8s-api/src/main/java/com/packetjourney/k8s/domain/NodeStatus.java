@@ -10,6 +10,6 @@ public record NodeStatus(String name, String instanceType, String availabilityZo
 
     public static NodeStatus of(Node node, List<String> pods) {
         return new NodeStatus(node.name(), node.instanceType(), node.availabilityZone(), node.internalIp(),
-                NodeCapacity.maxPods(node.instanceType()), pods);
+                Scheduler.maxPods(node), pods);
     }
 }

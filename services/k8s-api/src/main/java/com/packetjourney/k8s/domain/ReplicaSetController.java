@@ -73,6 +73,15 @@ public final class ReplicaSetController {
         return names.get(index);
     }
 
+    /**
+     * A DaemonSet's pod on a node: &lt;daemonset&gt;-&lt;suffix&gt;, the suffix derived from the seed, the node and
+     * the how-manieth pod of the DaemonSet on that node it is (0 the first), so a replacement gets a new name.
+     */
+    public String daemonPodName(String daemonSet, String node, int attempt) {
+        return daemonSet + "-" + encode("daemon|" + seed + "|" + daemonSet + "|" + node + "|" + attempt,
+                SUFFIX_LENGTH);
+    }
+
     /** When the pod was created among its ReplicaSet's pods; -1 for a name this controller never gives. */
     public int creationIndex(String podName) {
         Integer index = indexByPodName.get(podName);

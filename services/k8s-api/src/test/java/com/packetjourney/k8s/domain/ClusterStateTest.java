@@ -231,6 +231,60 @@ class ClusterStateTest {
     }
 
     @Test
+    void withTheControllersReadinessGateARollingUpdateWaitsForTheNewTargetsToBeHealthy() {
+        // elbv2.k8s.aws/pod-readiness-gate-inject: a new pod is ready only once its target passed its health checks
+        ClusterState cluster = cluster(3);
+        cluster.injectReadinessGates("default");
+        int[] ip = {20};
+        cluster.reconcile();
+        giveNetworks(cluster, ip);
+        cluster.reconcile();
+        assertThat(cluster.pods()).allSatisfy(p -> {
+            assertThat(p.phase()).isEqualTo("Running");
+            assertThat(p.ready()).isFalse();
+            assertThat(p.message()).startsWith("ReadinessGatesNotReady");
+        });
+        cluster.pods().forEach(p -> cluster.setTargetHealth(p.key(), true));
+        cluster.reconcile();
+        assertThat(cluster.pods()).allSatisfy(p -> assertThat(p.ready()).isTrue());
+        String oldOwner = cluster.pods().get(0).owner();
+
+        cluster.putDeployment(new Deployment("default", "nginx", 3, Map.of("app", "nginx"), "nginx:1.28", 80));
+        cluster.reconcile();
+        giveNetworks(cluster, ip);
+        for (int i = 0; i < 5; i++) {
+            cluster.reconcile();
+        }
+        // the new pod runs but its target is still in its initial health checks: no old pod may go (maxUnavailable 0)
+        assertThat(cluster.pods()).hasSize(4);
+        Pod fresh = cluster.pods().stream().filter(p -> !p.owner().equals(oldOwner)).findFirst().orElseThrow();
+        assertThat(fresh.phase()).isEqualTo("Running");
+        assertThat(fresh.ready()).isFalse();
+        assertThat(cluster.pods().stream().filter(p -> p.owner().equals(oldOwner))).hasSize(3);
+
+        cluster.setTargetHealth(fresh.key(), true);
+        cluster.reconcile();
+        // the pod turned ready at the end of that pass; the Deployment controller acts on it in the next
+        cluster.reconcile();
+        assertThat(cluster.pods().stream().filter(p -> p.owner().equals(oldOwner))).as("one old pod goes")
+                .hasSize(2);
+    }
+
+    @Test
+    void aReadyPodWhoseTargetTurnsUnhealthyIsNoLongerReady() {
+        ClusterState cluster = cluster(1);
+        cluster.injectReadinessGates("default");
+        cluster.reconcile();
+        giveNetworks(cluster, new int[]{20});
+        cluster.reconcile();
+        Pod pod = cluster.pods().get(0);
+        cluster.setTargetHealth(pod.key(), true);
+        assertThat(cluster.reconcile()).singleElement().satisfies(c -> assertThat(c.event().object().ready()).isTrue());
+        cluster.setTargetHealth(pod.key(), false);
+        assertThat(cluster.reconcile()).singleElement().satisfies(c -> assertThat(c.event().object().ready()).isFalse());
+    }
+
+    @Test
     void unavailableOldPodsGoBeforeAvailableOnes() {
         ClusterState cluster = cluster(4);
         cluster.reconcile();

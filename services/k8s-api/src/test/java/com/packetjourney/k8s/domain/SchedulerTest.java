@@ -54,4 +54,22 @@ class SchedulerTest {
         assertThat(decision.node()).isEmpty();
         assertThat(decision.message()).isEqualTo("0/1 nodes are available: 1 Too many pods.");
     }
+
+    @Test
+    void aNodeOfAnUnknownInstanceTypeIsNeverChosen() {
+        Node odd = new Node("odd", "x9.huge", "eu-west-1a", "10.0.0.0/19", "10.0.1.21");
+        Scheduler.Decision decision = Scheduler.schedule(OWNER, List.of(odd), List.of());
+        assertThat(decision.node()).isEmpty();
+        assertThat(decision.message()).isEqualTo("0/1 nodes are available: 1 node(s) of an unknown instance type.");
+        Node tiny = new Node("tiny", "t3.nano", "eu-west-1a", "10.0.0.0/19", "10.0.1.20");
+        assertThat(Scheduler.schedule(OWNER, List.of(odd, tiny), List.of()).node()).contains("tiny");
+    }
+
+    @Test
+    void maxPodsAreTheKubeletsOnEks() {
+        // eni-max-pods.txt: t3.nano 4, m5.large 29
+        assertThat(Scheduler.maxPods(new Node("n", "t3.nano", "z", "10.0.0.0/19", "10.0.1.20"))).isEqualTo(4);
+        assertThat(Scheduler.maxPods(new Node("n", "m5.large", "z", "10.0.0.0/19", "10.0.1.20"))).isEqualTo(29);
+        assertThat(Scheduler.maxPods(new Node("n", "x9.huge", "z", "10.0.0.0/19", "10.0.1.20"))).isZero();
+    }
 }

@@ -1,5 +1,7 @@
 package com.packetjourney.cni.domain;
 
+import com.packetjourney.contracts.k8s.InstanceLimits;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package com.packetjourney.cni.service;
 
 import com.packetjourney.cni.domain.Eni;
-import com.packetjourney.cni.domain.InstanceLimits;
 import com.packetjourney.cni.domain.Ipamd;
 import com.packetjourney.cni.domain.PodNetworkSetup;
 import com.packetjourney.cni.domain.Subnet;
 import com.packetjourney.cni.domain.WarmPoolPolicy;
 import com.packetjourney.contracts.Topics;
 import com.packetjourney.contracts.k8s.EniAttachment;
+import com.packetjourney.contracts.k8s.InstanceLimits;
 import com.packetjourney.contracts.k8s.Node;
 import com.packetjourney.contracts.k8s.Pod;
 import com.packetjourney.contracts.k8s.PodNetwork;
@@ -179,8 +179,8 @@ public class CniReconciler {
             }
         }
         for (Pod pod : pods.values()) {
-            if (pod.node() != null && !TERMINATING.equals(pod.phase()) && !networks.containsKey(pod.key())
-                    && ipamds.containsKey(pod.node())) {
+            if (pod.node() != null && !pod.hostNetwork() && !TERMINATING.equals(pod.phase())
+                    && !networks.containsKey(pod.key()) && ipamds.containsKey(pod.node())) {
                 assign(pod, ipamds.get(pod.node()));
             }
         }

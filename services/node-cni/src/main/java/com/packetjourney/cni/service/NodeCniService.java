@@ -2,6 +2,7 @@ package com.packetjourney.cni.service;
 
 import com.packetjourney.cni.domain.DataPath;
 import com.packetjourney.cni.domain.PodNetworkSetup;
+import com.packetjourney.cni.domain.TargetExchange;
 import com.packetjourney.cni.domain.WarmPoolPolicy;
 import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
@@ -127,8 +128,9 @@ public class NodeCniService {
                     + " is never answered");
             PodResponded payload = new PodResponded(null, null, null, null, null, ip, null, null, null, steps, 0,
                     null, null, null, null);
-            return in.next(DataPath.SAME_ZONE_MICROS, wallClock.instant(), Outcome.failed(FailureCode.POD_NOT_FOUND,
-                    "no pod owns " + ip + " in " + vpc + ", so the ALB answers 502 Bad Gateway"), in.context(), payload);
+            TargetExchange timedOut = TargetExchange.unanswered(ip + ":" + port);
+            return in.next(timedOut.elapsedMicros(), wallClock.instant(), Outcome.failed(FailureCode.POD_NOT_FOUND,
+                    "no pod owns " + ip + " in " + vpc + ": " + timedOut.explanation()), in.context(), payload);
         }
 
         Node node = cni.nodeNamed(network.node()).orElse(null);
@@ -164,6 +166,16 @@ public class NodeCniService {
         long slow = slowness.getOrDefault(network.key(), 0L);
         if (slow > 0) {
             steps.add(program + " took " + slow + " µs longer than usual to answer (the pod was made slow)");
+        }
+        TargetExchange exchange = TargetExchange.answered(ip + ":" + port, 200,
+                latency + DataPath.SERVER_HANDLING_MICROS + slow, TargetExchange.DEFAULT_IDLE_TIMEOUT_MICROS);
+        if (exchange.status() == 504) {
+            steps.add("nothing came back within the load balancer's idle timeout: the ALB gives up");
+            PodResponded payload = new PodResponded(network.node(), node == null ? null : node.internalIp(), zone,
+                    network.eni(), network.pod(), ip, network.netns(), network.vethHost(), network.vethPod(), steps,
+                    containerPort, server, null, null, network.eventId(), network.eniAttachment());
+            return in.next(exchange.elapsedMicros(), wallClock.instant(), Outcome.failed(FailureCode.POD_TIMED_OUT,
+                    exchange.explanation()), in.context(), payload);
         }
         steps.add(server + " answered HTTP/1.1 200 OK");
         PodResponded payload = new PodResponded(network.node(), node == null ? null : node.internalIp(), zone,

@@ -1,5 +1,6 @@
 package com.packetjourney.cni.domain;
 
+import com.packetjourney.contracts.k8s.InstanceLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -74,6 +75,23 @@ class IpamdTest {
         ipamd.release("default/p3");
         assertThat(ipamd.assign("default/p15")).get().extracting(Ipamd.Assignment::ip)
                 .isEqualTo(assignments.get(3).ip());
+    }
+
+    @Test
+    void aSubnetWithoutAddressesLeftFailsTheAssignmentBeforeTheEnisAreFull() {
+        // a /27 has 32 addresses, 27 usable (AWS reserves five); the node has one of them
+        Subnet small = new Subnet("10.0.1.0/27");
+        small.take("10.0.1.17");
+        Ipamd ipamd = new Ipamd(NODE, "10.0.1.17", InstanceLimits.of("m5.large").orElseThrow(), small,
+                WarmPoolPolicy.DEFAULT, i -> Eni.idFor(20230904L, NODE, i));
+        ipamd.warmUp();
+        int assigned = 0;
+        while (ipamd.assign("default/p" + assigned).isPresent()) {
+            assigned++;
+        }
+        // 26 addresses for the ENIs: eth1's and eth2's own take two, 24 go to pods, short of m5.large's 27
+        assertThat(assigned).isEqualTo(24);
+        assertThat(ipamd.enis()).hasSize(3);
     }
 
     @Test

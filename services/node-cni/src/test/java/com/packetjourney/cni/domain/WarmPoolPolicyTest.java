@@ -1,5 +1,6 @@
 package com.packetjourney.cni.domain;
 
+import com.packetjourney.contracts.k8s.InstanceLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

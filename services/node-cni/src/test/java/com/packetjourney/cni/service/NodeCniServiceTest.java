@@ -3,6 +3,7 @@ package com.packetjourney.cni.service;
 import com.packetjourney.cni.domain.DataPath;
 import com.packetjourney.cni.domain.Eni;
 import com.packetjourney.cni.domain.Ipamd;
+import com.packetjourney.cni.domain.TargetExchange;
 import com.packetjourney.cni.domain.WarmPoolPolicy;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.JourneyContext;
@@ -144,6 +145,8 @@ class NodeCniServiceTest {
         HopEvent out = service.handle(HopEvent.first("j2", T0, 10, T0, Outcome.ok(),
                 context.withTarget("10.0.9.9", 80, "eu-west-1a"), alb));
         assertThat(out.outcome().code()).isEqualTo(FailureCode.POD_NOT_FOUND);
+        assertThat(out.outcome().message()).contains("504 Gateway Timeout");
+        assertThat(out.simLatencyMicros()).as("the ALB's connection timeout").isEqualTo(10_000_000L);
         assertThat(out.wallTime()).isEqualTo(T0);
     }
 
@@ -204,6 +207,25 @@ class NodeCniServiceTest {
     }
 
     @Test
+    void hostNetworkPodsTakeNoAddressSoTheEnisHoldOneForEveryOtherPodTheNodeAdmits() {
+        NodeCniService service = started();
+        // m5.large admits 29 pods (eni-max-pods.txt): aws-node and kube-proxy on the host network, 27 with addresses
+        for (String ds : List.of("aws-node", "kube-proxy")) {
+            service.cni().onPodEvent("kube-system/" + ds + "-x", new WatchEvent<>(WatchEvent.ADDED, new Pod("kube-system",
+                    ds + "-x", "DaemonSet/" + ds, Map.of(), node.name(), "Running", node.internalIp(), true, 0, 1, null,
+                    true)));
+        }
+        for (int i = 0; i < 27; i++) {
+            service.cni().onPodEvent("default/p" + i, added("p" + i));
+        }
+        List<PodNetwork> networks = writesTo(Topics.CNI_POD_NETWORKS).stream().map(w -> (PodNetwork) w.value())
+                .toList();
+        assertThat(networks).hasSize(27).allSatisfy(n -> assertThat(n.failure()).isNull());
+        assertThat(networks).extracting(PodNetwork::namespace).containsOnly("default");
+        assertThat(service.cni().node(node.name()).orElseThrow().podsWithoutAddress()).isEmpty();
+    }
+
+    @Test
     void aSlowPodAnswersLaterOnceItsOrderIsReadBack() {
         NodeCniService service = started();
         service.cni().onPodEvent("default/a", added("a"));
@@ -229,5 +251,20 @@ class NodeCniServiceTest {
 
         service.onPodSlowness(order.key(), new PodSlowness("default", "a", 0));
         assertThat(service.handle(toPod("j4", ip)).simLatencyMicros()).isEqualTo(normal);
+    }
+
+    @Test
+    void aPodSlowerThanTheIdleTimeoutGets504WhenTheTimeoutExpires() {
+        NodeCniService service = started();
+        service.cni().onPodEvent("default/a", added("a"));
+        String ip = ((PodNetwork) writesTo(Topics.CNI_POD_NETWORKS).get(0).value()).podIp();
+        service.cni().onPodEvent("default/a", running("a", ip));
+        service.onPodSlowness("default/a", new PodSlowness("default", "a", 61_000_000));
+
+        HopEvent out = service.handle(toPod("j1", ip));
+        assertThat(out.outcome().code()).isEqualTo(FailureCode.POD_TIMED_OUT);
+        assertThat(out.simLatencyMicros()).isEqualTo(TargetExchange.DEFAULT_IDLE_TIMEOUT_MICROS);
+        assertThat(out.outcome().message()).contains("idle timeout of 60 s").contains("504");
+        assertThat(((PodResponded) out.payload()).status()).isNull();
     }
 }
