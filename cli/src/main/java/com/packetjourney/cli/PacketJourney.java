@@ -35,6 +35,8 @@ public final class PacketJourney {
                                        first), --after that long after it (10m, 90s, 2h, 1d or ISO PT10M), or
                                        --at an instant
               show ID [--json]         print a journey reconstructed from the Kafka log
+              pcap ID [-o FILE]        write the journey's packets as a pcapng file for Wireshark or tshark
+                                       (default journey-ID.pcapng)
               journeys [--status S] [--limit N]
                                        list recent journeys (S: COMPLETED, FAILED, IN_PROGRESS, STALLED)
               load --bootstrap HOST:PORT [--scenario FILE]
@@ -95,6 +97,8 @@ public final class PacketJourney {
             case "down" -> down();
             case "send" -> send(a);
             case "show" -> show(a);
+            case "pcap" -> new PcapCommand(runningStack().urlOf("journey-log"), System.out).run(a.positionals(),
+                    a.opt("output"));
             case "journeys" -> journeys(a);
             case "load" -> load(a);
             case "world" -> world(a);
