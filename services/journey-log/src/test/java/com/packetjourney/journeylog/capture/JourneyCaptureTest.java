@@ -52,9 +52,7 @@ class JourneyCaptureTest {
     @Test
     void aCompletedJourneyIsReadByTsharkProtocolByProtocol() throws IOException {
         JourneyView journey = RecordedJourneys.read(RecordedJourneys.COMPLETED);
-        Path pcap = export(journey, "completed.pcapng");
-        assertThat(Tshark.problems(pcap)).isEmpty();
-        List<Tshark.Packet> packets = Tshark.packets(pcap, FIELDS);
+        List<Tshark.Packet> packets = readBack(journey, "completed.pcapng");
 
         List<Tshark.Packet> dhcpPackets = where(packets, p -> p.has("dhcp.option.dhcp"));
         assertThat(values(dhcpPackets, "dhcp.option.dhcp")).containsExactly("1", "2", "3", "5");
@@ -120,9 +118,7 @@ class JourneyCaptureTest {
     @Test
     void anNxdomainJourneyEndsWithTheNegativeAnswers() throws IOException {
         JourneyView journey = RecordedJourneys.read(RecordedJourneys.NXDOMAIN);
-        Path pcap = export(journey, "nxdomain.pcapng");
-        assertThat(Tshark.problems(pcap)).isEmpty();
-        List<Tshark.Packet> packets = Tshark.packets(pcap, FIELDS);
+        List<Tshark.Packet> packets = readBack(journey, "nxdomain.pcapng");
 
         DnsResolved dns = payload(journey, HopType.DNS_RESOLVED, DnsResolved.class);
         String laptop = journey.hops().get(2).context().clientIp();
@@ -139,18 +135,15 @@ class JourneyCaptureTest {
 
     @Test
     void aJourneyTheCachesAnsweredHasNoDhcpAndAsManyDnsPacketsAsQueries() throws IOException {
-        Path browser = export(RecordedJourneys.read(RecordedJourneys.BROWSER_CACHE), "browser-cache.pcapng");
-        assertThat(Tshark.problems(browser)).isEmpty();
-        List<Tshark.Packet> packets = Tshark.packets(browser, FIELDS);
+        List<Tshark.Packet> packets = readBack(RecordedJourneys.read(RecordedJourneys.BROWSER_CACHE),
+                "browser-cache.pcapng");
         assertThat(where(packets, p -> p.has("dns.id") || p.has("dhcp.option.dhcp"))).isEmpty();
         assertThat(where(packets, p -> p.is("tcp.flags.syn"))).hasSize(4);
 
         JourneyView cached = RecordedJourneys.read(RecordedJourneys.CACHED);
-        Path pcap = export(cached, "cached.pcapng");
-        assertThat(Tshark.problems(pcap)).isEmpty();
         DnsResolved dns = payload(cached, HopType.DNS_RESOLVED, DnsResolved.class);
         // laptop to router and back, router to resolver and back, then two packets per query the resolver sent
-        assertThat(where(Tshark.packets(pcap, FIELDS), p -> p.has("dns.id"))).hasSize(4 + 2 * dns.steps().size());
+        assertThat(where(readBack(cached, "cached.pcapng"), p -> p.has("dns.id"))).hasSize(4 + 2 * dns.steps().size());
     }
 
     @Test
@@ -160,10 +153,12 @@ class JourneyCaptureTest {
                 .isEqualTo(JourneyCapture.of(journey, RecordedJourneys.SCENARIO_ALB_NODES).pcapng());
     }
 
-    private static Path export(JourneyView journey, String name) throws IOException {
+    /** The journey exported, checked by tshark for malformed packets and bad checksums, and read back. */
+    private static List<Tshark.Packet> readBack(JourneyView journey, String name) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, JourneyCapture.of(journey, RecordedJourneys.SCENARIO_ALB_NODES).pcapng());
-        return file;
+        assertThat(Tshark.problems(file)).isEmpty();
+        return Tshark.packets(file, FIELDS);
     }
 
     private static BigDecimal epoch(Instant at) {
