@@ -1,7 +1,9 @@
 package com.packetjourney.journeylog.capture;
 
+import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
+import com.packetjourney.contracts.Outcome;
 import com.packetjourney.contracts.hop.AlbForwarded;
 import com.packetjourney.contracts.hop.DhcpConfigured;
 import com.packetjourney.contracts.hop.DnsResolved;
@@ -144,6 +146,69 @@ class JourneyCaptureTest {
         DnsResolved dns = payload(cached, HopType.DNS_RESOLVED, DnsResolved.class);
         // laptop to router and back, router to resolver and back, then two packets per query the resolver sent
         assertThat(where(readBack(cached, "cached.pcapng"), p -> p.has("dns.id"))).hasSize(4 + 2 * dns.steps().size());
+    }
+
+    @Test
+    void aTls12ListenerAnswersWithItsOwnServerHelloAfterTwoRoundTrips() throws IOException {
+        // the recorded journey, its load balancer on a TLS 1.2 policy (ELBSecurityPolicy-2016-08's first suite)
+        JourneyView recorded = RecordedJourneys.read(RecordedJourneys.COMPLETED);
+        AlbForwarded alb = payload(recorded, HopType.ALB_FORWARDED, AlbForwarded.class);
+        AlbForwarded.Tls tls12 = new AlbForwarded.Tls(alb.tls().sni(), alb.tls().certificateArn(),
+                alb.tls().certificateMatch(), "TLSv1.2", "ECDHE-RSA-AES128-GCM-SHA256", "h2");
+        long oneWay = recorded.hops().get(3).simLatencyMicros();
+        // one round trip more than TLS 1.3's (RFC 5246 §7.3)
+        long latency = recorded.hops().get(4).simLatencyMicros() + 2 * oneWay;
+        JourneyView journey = withAlb(recorded, Outcome.ok(), latency, new AlbForwarded(alb.loadBalancer(),
+                alb.albNodeIp(), alb.availabilityZone(), alb.tcpHandshake(), alb.listener(), tls12, alb.rule(),
+                alb.targetGroup(), alb.algorithm(), alb.target(), alb.candidates()));
+        List<Tshark.Packet> packets = readBack(journey, "tls12.pcapng");
+
+        List<Tshark.Packet> serverHellos = where(packets, p -> "2".equals(p.value("tls.handshake.type")));
+        assertThat(values(serverHellos, "tls.handshake.ciphersuite")).containsOnly("0xc02f");
+        assertThat(values(serverHellos, "tls.handshake.extensions.supported_version")).isEmpty();
+        // in TLS 1.2 the server answers ALPN in the ServerHello (RFC 7301 §3.1)
+        assertThat(values(serverHellos, "tls.handshake.extensions_alpn_str")).containsOnly("h2");
+        Step handshake = JourneyCapture.of(journey, RecordedJourneys.SCENARIO_ALB_NODES).hops().get(4).steps().get(1);
+        assertThat(handshake.durationMicros()).isEqualTo(2 * 2 * oneWay);
+    }
+
+    @Test
+    void aPortWithoutListenerAnswersTheSynWithAReset() throws IOException {
+        JourneyView recorded = RecordedJourneys.read(RecordedJourneys.COMPLETED);
+        AlbForwarded alb = payload(recorded, HopType.ALB_FORWARDED, AlbForwarded.class);
+        // the node's RST travels back: the hop takes the way back (AlbService)
+        JourneyView journey = withAlb(recorded, Outcome.failed(FailureCode.ALB_NO_LISTENER, "connection refused"),
+                recorded.hops().get(3).simLatencyMicros(), new AlbForwarded(alb.loadBalancer(), alb.albNodeIp(), alb.availabilityZone(), null, null, null, null,
+                        null, null, null, List.of()));
+        Path file = dir.resolve("refused.pcapng");
+        Files.write(file, JourneyCapture.of(journey, RecordedJourneys.SCENARIO_ALB_NODES).pcapng());
+
+        // Wireshark warns of a reset connection, and of nothing else
+        assertThat(Tshark.problems(file)).allSatisfy(p -> assertThat(p).contains("Connection reset"));
+        List<Tshark.Packet> packets = Tshark.packets(file, "tcp.flags.syn", "tcp.flags.reset", "tcp.seq_raw",
+                "tcp.ack_raw", "frame.interface_name");
+        List<Tshark.Packet> syns = where(packets, p -> p.is("tcp.flags.syn"));
+        List<Tshark.Packet> resets = where(packets, p -> p.is("tcp.flags.reset"));
+        assertThat(syns).hasSize(2);
+        assertThat(values(resets, "frame.interface_name")).containsExactly("home-router wan0", "laptop en0");
+        // RFC 9293 §3.10.7.1: the RST acknowledges the SYN, SEG.SEQ + 1
+        long isn = Long.parseLong(syns.get(0).value("tcp.seq_raw"));
+        assertThat(values(resets, "tcp.ack_raw")).containsOnly(String.valueOf(isn + 1));
+    }
+
+    /** The journey with its ALB hop replaced, and nothing after it when that hop failed. */
+    private static JourneyView withAlb(JourneyView journey, Outcome outcome, long latency, AlbForwarded alb) {
+        HopEvent old = journey.hops().get(4);
+        HopEvent replaced = journey.hops().get(3).next(latency, old.wallTime(), outcome, old.context(), alb);
+        List<HopEvent> hops = new java.util.ArrayList<>(journey.hops().subList(0, 4));
+        hops.add(replaced);
+        if (outcome.isOk()) {
+            HopEvent pod = journey.hops().get(5);
+            hops.add(replaced.next(pod.simLatencyMicros(), pod.wallTime(), pod.outcome(), pod.context(), pod.payload()));
+        }
+        return new JourneyView(journey.journeyId(), journey.status(), journey.url(), journey.client(),
+                journey.simStartedAt(), journey.simTotalMicros(), journey.lastHop(), journey.failedHop(),
+                journey.failureCode(), journey.failureMessage(), journey.httpStatus(), hops);
     }
 
     @Test
