@@ -4,6 +4,7 @@ import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.hop.AlbForwarded;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,6 @@ final class AlbSteps {
     }
 
     private static long micros(Instant from, Instant to) {
-        return java.time.Duration.between(from, to).toNanos() / 1000;
+        return Duration.between(from, to).toNanos() / 1000;
     }
 }
