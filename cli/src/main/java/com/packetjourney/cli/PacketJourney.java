@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
         description = {"Simulates, hop by hop, a web request from a laptop to nginx in a pod on AWS EKS: each actor a "
                 + "service, each hop a Kafka event, each journey rebuilt from the log."},
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, SendCommand.class, ShowCommand.class,
-                JourneysCommand.class, ReplayCommand.class, RedriveCommand.class, WorldCommand.class,
-                LoadCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class},
+                JourneysCommand.class, PcapCliCommand.class, ReplayCommand.class, RedriveCommand.class,
+                WorldCommand.class, LoadCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class},
         footerHeading = "%n",
         footer = {"Exit codes: 0 success; 1 the journey failed or stalled (send, show, demo, replay --journey), the "
                 + "re-driven journey fails where the recorded one did not (redrive), or a service refused; "

@@ -1,10 +1,12 @@
 package com.packetjourney.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.packetjourney.cli.PcapCommand;
 import com.packetjourney.cli.ScenarioLoader;
 import com.packetjourney.cli.Stack;
 import com.packetjourney.cli.StackClient;
 import com.packetjourney.cli.StackState;
+import com.packetjourney.contracts.FailureCode;
 import com.packetjourney.contracts.HopEvent;
 import com.packetjourney.contracts.HopType;
 import com.packetjourney.contracts.Json;
@@ -21,6 +23,7 @@ import com.packetjourney.contracts.world.LoadBalancer;
 import com.packetjourney.contracts.world.Scenario;
 import com.packetjourney.testsupport.SharedKafka;
 import com.packetjourney.testsupport.TopicProbe;
+import com.packetjourney.testsupport.Tshark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +35,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +57,8 @@ class JourneyEndToEndIT {
     static StackClient client;
     static Scenario scenario;
     static LoadBalancer alb;
+    /** The first journey of the stack, which did every hop's full work. */
+    static JourneyView first;
 
     @BeforeAll
     static void startStack() {
@@ -83,6 +89,7 @@ class JourneyEndToEndIT {
     void aRequestTravelsFromTheLaptopToNginxAndIsReconstructedFromTheLog() throws Exception {
         String id = client.send(URL, null, null, "e2e-" + UUID.randomUUID());
         JourneyView j = client.awaitEnd(id, Duration.ofSeconds(60)).orElseThrow();
+        first = j;
 
         assertThat(j.status()).as(j.failureMessage() == null ? "status" : j.failureMessage()).isEqualTo(JourneyStatus.COMPLETED);
         assertThat(j.url()).isEqualTo(URL);
@@ -149,6 +156,55 @@ class JourneyEndToEndIT {
         assertThat(pod.status()).isEqualTo(200);
         assertThat(scenario.kubernetes().stream().filter(Node.class::isInstance).map(o -> ((Node) o).name()))
                 .contains(pod.node());
+    }
+
+    /** Second: that journey, and one to a name that does not exist, as pcapng files (./packet-journey pcap) and traces. */
+    @Test
+    @Order(2)
+    void theJourneysOpenInWiresharkAndAsOtlpTraces() throws Exception {
+        assertThat(first).as("the first journey").isNotNull();
+        Path dir = Files.createDirectories(Path.of("target/e2e-pcaps"));
+        Path completed = dir.resolve(first.journeyId() + ".pcapng");
+        assertThat(new PcapCommand(state.urlOf("journey-log"), System.out).run(first.journeyId(), completed.toString()))
+                .isZero();
+        // a name of its own, so that no negative cache answers it: the resolver asks the authoritative server
+        String missing = client.send("https://e2e-" + UUID.randomUUID() + ".packet-journey.com/", null, null,
+                "e2e-" + UUID.randomUUID());
+        JourneyView nxdomain = client.awaitEnd(missing, Duration.ofSeconds(60)).orElseThrow();
+        assertThat(nxdomain.failureCode()).isEqualTo(FailureCode.DNS_NXDOMAIN);
+        Path failed = dir.resolve(missing + ".pcapng");
+        new PcapCommand(state.urlOf("journey-log"), System.out).run(missing, failed.toString());
+
+        if (Tshark.installed()) {
+            assertThat(Tshark.problems(completed)).isEmpty();
+            Tshark.summary(completed).forEach(System.out::println);
+            List<Tshark.Packet> packets = Tshark.packets(completed, "dhcp.option.dhcp", "dns.qry.name",
+                    "tcp.flags.syn", "tls.handshake.extensions_server_name", "http.response.code");
+            assertThat(packets.stream().flatMap(p -> p.values("dhcp.option.dhcp").stream()))
+                    .containsExactly("1", "2", "3", "5");
+            assertThat(packets.stream().flatMap(p -> p.values("dns.qry.name").stream())).contains("packet-journey.com");
+            assertThat(packets.stream().filter(p -> p.is("tcp.flags.syn"))).hasSize(4);
+            assertThat(packets.stream().flatMap(p -> p.values("tls.handshake.extensions_server_name").stream()))
+                    .containsOnly("packet-journey.com");
+            assertThat(packets.stream().flatMap(p -> p.values("http.response.code").stream())).containsExactly("200");
+
+            assertThat(Tshark.problems(failed)).isEmpty();
+            assertThat(Tshark.packets(failed, "dns.flags.response", "dns.flags.rcode").stream()
+                    .filter(p -> p.is("dns.flags.response")).map(p -> p.value("dns.flags.rcode"))).containsOnly("3");
+        }
+
+        HttpResponse<String> trace = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                state.urlOf("journey-log") + "/journeys/" + first.journeyId() + "/trace")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(trace.statusCode()).isEqualTo(200);
+        JsonNode otlp = Json.read(trace.body(), JsonNode.class);
+        List<String> services = new ArrayList<>();
+        otlp.get("resourceSpans").forEach(r -> r.get("resource").get("attributes").forEach(a -> {
+            if (a.get("key").asText().equals("service.name")) {
+                services.add(a.get("value").get("stringValue").asText());
+            }
+        }));
+        assertThat(services).containsExactlyElementsOf(first.hops().stream().map(HopEvent::service).toList());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.packetjourney.cli.StackClient;
 import com.packetjourney.cli.StackState;
 import com.packetjourney.contracts.hop.AlbForwarded;
 import com.packetjourney.contracts.hop.DhcpConfigured;
+import com.packetjourney.contracts.hop.DnsResolved;
 import com.packetjourney.contracts.journey.JourneyStatus;
 import com.packetjourney.contracts.journey.JourneyView;
 import com.packetjourney.contracts.world.LoadBalancer;
@@ -37,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -155,6 +157,57 @@ class JourneyViewerIT {
     }
 
     @Test
+    void aDnsHopOpensIntoItsQueriesAndTheirBytesReadAsAHexDump() throws IOException {
+        // a name no cache can know (the tests share a broker, and with it the resolver's caches): the resolver asks
+        String name = "viewer-" + UUID.randomUUID() + ".packet-journey.com";
+        JourneyView journey = client.awaitEnd(client.send("https://" + name + "/", null, null,
+                "viewer-" + UUID.randomUUID()), Duration.ofSeconds(60)).orElseThrow();
+        DnsResolved dns = (DnsResolved) journey.hops().get(2).payload();
+        assertThat(dns.steps()).as("queries of the resolver").isNotEmpty();
+        driver.get(viewer + "/#/journeys/" + journey.journeyId() + "/hops/2");
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(ExpectedConditions.attributeContains(
+                By.cssSelector("#journey-list li[data-id='" + journey.journeyId() + "']"), "class", "selected"));
+        assertThat(driver.findElement(By.id("download-pcap")).getAttribute("href"))
+                .endsWith("/journeys/" + journey.journeyId() + "/pcap");
+        assertThat(driver.findElement(By.id("download-trace")).getAttribute("href"))
+                .endsWith("/journeys/" + journey.journeyId() + "/trace");
+
+        // ▸ opens the hop: the laptop's query, the router's forward and, inside it, each query of the resolver
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#waterfall .hop-row[data-type='dns.resolved'] .toggle"))).click();
+        List<String> stepNames = wait.until(d -> {
+            List<String> names = d.findElements(By.cssSelector("#waterfall .step-row[data-hop='2']")).stream()
+                    .map(WebElement::getText).toList();
+            return names.size() == 2 + dns.steps().size() ? names : null;
+        });
+        for (DnsResolved.DnsStep step : dns.steps()) {
+            assertThat(stepNames).anySatisfy(n -> assertThat(n).contains(step.server()));
+        }
+
+        // a query of the resolver: the frame it sent, as a bytes pane shows it
+        driver.findElement(By.cssSelector("#waterfall .step-row[data-hop='2'][data-path='1.0']")).click();
+        String frame = wait.until(d -> d.findElement(By.cssSelector("#hop-detail pre.hexdump")).getText());
+        assertThat(frame.split("\n")[0])
+                .matches("0000  ([0-9a-f]{2} ){7}[0-9a-f]{2}  ([0-9a-f]{2} ){7}[0-9a-f]{2}   .{16}");
+        assertThat(detail()).contains(dns.steps().get(0).serverIp()).contains("resolver eth0");
+
+        // the hop itself: the query as the resolver encoded it, in hex, the line the test computes from its bytes
+        driver.findElement(By.cssSelector("#waterfall .hop-row[data-hop='2']")).click();
+        String wire = wait.until(d -> d.findElement(By.cssSelector("#hop-detail pre.hexdump[aria-label='queryWire']"))
+                .getText());
+        assertThat(wire.split("\n")[0]).isEqualTo(hexLine(Base64.getDecoder().decode(dns.steps().get(0).queryWire())));
+
+        // the wall-time timeline: where each event is in the log
+        List<WebElement> logged = driver.findElements(By.cssSelector("#wall-timeline .wall-row"));
+        assertThat(logged).hasSize(journey.hops().size());
+        assertThat(logged.get(2).getText()).contains("pj.hop.dns").contains("partition").contains("offset");
+
+        screenshot("journey-viewer-steps.png");
+    }
+
+    @Test
     void aFailureIsShownWhereItHappenedWithItsCodeAndExplanation() throws IOException {
         driver.get(viewer + "/#/journeys/" + failed.journeyId());
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
@@ -191,6 +244,17 @@ class JourneyViewerIT {
                 .isEqualTo(id);
         item.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("journey-meta"), id));
+    }
+
+    /** The first line of a hex dump: offset, two groups of eight bytes, the printable ones as ASCII. */
+    private static String hexLine(byte[] bytes) {
+        StringBuilder hex = new StringBuilder();
+        StringBuilder ascii = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            hex.append(i == 8 ? "  " : i > 0 ? " " : "").append(String.format("%02x", bytes[i] & 0xff));
+            ascii.append(bytes[i] >= 0x20 && bytes[i] < 0x7f ? (char) bytes[i] : '.');
+        }
+        return "0000  " + hex + "   " + ascii;
     }
 
     /** The detail pane's text, read again if a live update replaced the element while it was being read. */

@@ -1,5 +1,5 @@
-// journey log viewer: plain DOM, no build step. Data: GET journeys, journeys/{id}, journeys/stats, failure-codes;
-// live updates from the server-sent events of journeys/stream.
+// journey log viewer: plain DOM, no build step. Data: GET journeys, journeys/{id} (with its /steps and /log),
+// journeys/stats, failure-codes; live updates from the server-sent events of journeys/stream.
 'use strict';
 
 // The hops of a journey in order, as the contracts declare them (GET hops): number, wireName, service, topic,
@@ -16,6 +16,11 @@ const state = {
   summaries: new Map(), // journeyId -> summary, in list order
   journey: null,        // the selected journey's full view
   hop: 0,               // the selected hop's index in journey.hops
+  steps: null,          // journeys/{id}/steps: the steps inside each hop, with their frames
+  log: null,            // journeys/{id}/log: each event's topic, partition, offset and wall time
+  expanded: new Set(),  // hop indexes whose steps are shown under them
+  collapsed: new Set(), // 'hop:path' of steps whose own steps are hidden
+  step: null,           // the selected step, { hop, path }, or null when a hop is selected
   failureCodes: {},
   statsTimer: null,
 };
@@ -115,9 +120,10 @@ function renderList(flashId) {
   for (const s of state.summaries.values()) {
     if (!matchesFilters(s)) continue;
     shown++;
+    const selected = state.journey && state.journey.journeyId === s.journeyId;
     const li = el('li', {
-      class: [state.journey && state.journey.journeyId === s.journeyId ? 'selected' : '',
-        s.journeyId === flashId ? 'flash' : ''].join(' ').trim(),
+      class: [selected ? 'selected' : '', s.journeyId === flashId ? 'flash' : ''].join(' ').trim(),
+      'aria-current': selected ? 'true' : null,
       dataset: { id: s.journeyId, status: s.status },
       title: s.journeyId,
       onclick: () => { location.hash = '#/journeys/' + encodeURIComponent(s.journeyId); },
@@ -131,6 +137,11 @@ function renderList(flashId) {
     ul.append(li);
   }
   $('list-empty').hidden = shown > 0;
+}
+
+function scrollListToSelected() {
+  const li = document.querySelector('#journey-list li.selected');
+  if (li) li.scrollIntoView({ block: 'nearest' });
 }
 
 // ---- statistics in the top bar ------------------------------------------------------------------------------
@@ -174,15 +185,28 @@ function route() {
 
 async function loadJourney(id, hop) {
   try {
-    const journey = await getJson('journeys/' + encodeURIComponent(id));
-    const keep = state.journey && state.journey.journeyId === id ? state.hop : null;
+    const base = 'journeys/' + encodeURIComponent(id);
+    // the steps and the log positions are extras: the journey shows without them
+    const [journey, steps, log] = await Promise.all([getJson(base),
+      getJson(base + '/steps').catch(() => null), getJson(base + '/log').catch(() => null)]);
+    const same = state.journey && state.journey.journeyId === id;
+    const keep = same ? state.hop : null;
+    const keepStep = same && hop === null ? state.step : null;
+    if (!same) {
+      state.expanded = new Set();
+      state.collapsed = new Set();
+    }
     state.journey = journey;
+    state.steps = steps;
+    state.log = log;
     renderJourney();
     const last = journey.hops.length - 1;
     const failed = journey.hops.findIndex((h) => h.outcome.status !== 'OK');
     selectHop(hop ?? keep ?? (failed >= 0 ? failed : 0), false);
+    if (keepStep && stepAt(keepStep.hop, keepStep.path)) selectStep(keepStep.hop, keepStep.path);
     if (last < 0) $('hop-detail').replaceChildren(el('p', { class: 'note', text: 'No hop has arrived yet.' }));
     renderList();
+    scrollListToSelected();
   } catch (e) {
     $('placeholder').hidden = false;
     $('journey').hidden = true;
@@ -205,8 +229,13 @@ function renderJourney() {
     el('span', { class: 'badge ' + j.status, text: j.status.replace('_', ' ') }),
     el('span', { class: 'big', text: ms(j.simTotalMicros) }),
     el('span', { class: 'hint', text: j.httpStatus ? 'HTTP ' + j.httpStatus + ' from nginx' : 'simulated time' }));
+  const base = 'journeys/' + encodeURIComponent(j.journeyId);
+  const file = 'journey-' + j.journeyId.replace(/[^A-Za-z0-9._-]/g, '_');
+  Object.assign($('download-pcap'), { href: base + '/pcap', download: file + '.pcapng' });
+  Object.assign($('download-trace'), { href: base + '/trace', download: file + '.otlp.json' });
   renderBanner(j);
   renderWaterfall(j);
+  renderWallTimeline(j);
 }
 
 function renderBanner(j) {
@@ -237,36 +266,141 @@ function renderWaterfall(j) {
     const left = (offset / total) * 100;
     const width = (h.simLatencyMicros / total) * 100;
     const info = hopInfo(h.hop) || { title: h.type, service: h.service };
+    const steps = stepsOf(h);
+    const open = state.expanded.has(i);
     rows.push(el('li', {
-      class: 'hop-row' + (failed ? ' failed' : ''), dataset: { hop: i, type: h.type },
+      class: 'hop-row' + (failed ? ' failed' : '') + (open ? ' expanded' : ''), dataset: { hop: i, type: h.type },
       title: info.description || '', onclick: () => selectHop(i, true),
     },
-    el('span', { class: 'label' }, el('span', { class: 'name', text: h.hop + ' · ' + info.title }),
-      el('span', { class: 'service', text: h.type + ' · ' + h.service })),
+    el('span', { class: 'label' }, toggle(steps.length > 0, open, () => toggleHop(i)),
+      el('span', { class: 'label-text' }, el('span', { class: 'name', text: h.hop + ' · ' + info.title }),
+        el('span', { class: 'service', text: h.type + ' · ' + h.service
+          + (steps.length ? ' · ' + count(steps.length, 'step') : '') }))),
     el('span', { class: 'track' }, el('span', {
       class: 'bar', style: 'left:' + left + '%;width:' + width + '%;background:var(--hop-' + (h.hop % 6) + ')',
     })),
     el('span', { class: 'latency' }, ms(h.simLatencyMicros),
       failed ? el('div', { class: 'fail-code', text: h.outcome.code }) : null)));
+    if (open) stepRows(rows, i, h.hop, steps, '', 1, total);
     offset += h.simLatencyMicros;
   });
   const reached = j.hops.length ? hopPlace(j.hops[j.hops.length - 1].hop) + 1 : 0;
   const why = j.status === 'FAILED' ? 'not reached' : j.status === 'STALLED' ? 'never arrived' : 'pending…';
   for (const info of HOPS.slice(j.status === 'COMPLETED' ? HOPS.length : reached)) {
     rows.push(el('li', { class: 'hop-row unreached' },
-      el('span', { class: 'label' }, el('span', { class: 'name', text: info.number + ' · ' + info.title }),
-        el('span', { class: 'service', text: info.wireName + ' · ' + info.service })),
+      el('span', { class: 'label' }, toggle(false), el('span', { class: 'label-text' },
+        el('span', { class: 'name', text: info.number + ' · ' + info.title }),
+        el('span', { class: 'service', text: info.wireName + ' · ' + info.service }))),
       el('span', { class: 'track' }), el('span', { class: 'latency', text: why })));
   }
   $('waterfall').replaceChildren(...rows);
+}
+
+/** The steps inside a hop, as journey-log's /steps gives them (none before it answered). */
+function stepsOf(h) {
+  const hop = state.steps && state.steps.hops.find((x) => x.hop === h.hop && x.type === h.type);
+  return hop ? hop.steps : [];
+}
+
+function stepAt(hopIndex, path) {
+  const h = state.journey && state.journey.hops[hopIndex];
+  let steps = h ? stepsOf(h) : [];
+  let step = null;
+  for (const i of path.split('.')) {
+    step = steps[Number(i)];
+    if (!step) return null;
+    steps = step.children || [];
+  }
+  return step;
+}
+
+/** A caret that shows or hides what is inside a row, like a trace viewer's child spans; a spacer when empty. */
+function toggle(hasChildren, open, onToggle) {
+  if (!hasChildren) return el('span', { class: 'toggle spacer' });
+  return el('button', {
+    class: 'toggle', type: 'button', 'aria-expanded': open ? 'true' : 'false',
+    title: open ? 'hide the steps inside' : 'show the steps inside',
+    onclick: (e) => { e.stopPropagation(); onToggle(); },
+  }, open ? '▾' : '▸');
+}
+
+function toggleHop(i) {
+  if (state.expanded.has(i)) state.expanded.delete(i);
+  else state.expanded.add(i);
+  rerenderWaterfall();
+}
+
+function toggleStep(hopIndex, path) {
+  const key = hopIndex + ':' + path;
+  if (state.collapsed.has(key)) state.collapsed.delete(key);
+  else state.collapsed.add(key);
+  rerenderWaterfall();
+}
+
+function rerenderWaterfall() {
+  renderWaterfall(state.journey);
+  markSelection();
+}
+
+function stepRows(rows, hopIndex, hopNumber, steps, prefix, depth, total) {
+  steps.forEach((s, k) => {
+    const path = prefix + k;
+    const children = s.children || [];
+    const open = !state.collapsed.has(hopIndex + ':' + path);
+    const left = (s.startMicros / total) * 100;
+    const width = (s.durationMicros / total) * 100;
+    rows.push(el('li', {
+      class: 'step-row kind-' + s.kind, dataset: { hop: hopIndex, path, kind: s.kind },
+      title: s.name, onclick: () => selectStep(hopIndex, path),
+    },
+    el('span', { class: 'label', style: 'padding-left:' + (8 + depth * 16) + 'px' },
+      toggle(children.length > 0, open, () => toggleStep(hopIndex, path)),
+      el('span', { class: 'name', text: s.name })),
+    el('span', { class: 'track' }, el('span', {
+      class: 'bar', style: 'left:' + left + '%;width:' + width + '%;background:var(--hop-' + (hopNumber % 6) + ')',
+    })),
+    el('span', { class: 'latency', text: ms(s.durationMicros) })));
+    if (open && children.length) stepRows(rows, hopIndex, hopNumber, children, path + '.', depth + 1, total);
+  });
+}
+
+// ---- the same hops in wall time, as the log holds them --------------------------------------------------------
+
+function renderWallTimeline(j) {
+  const entries = (state.log || []).filter((e) => e.wallTime);
+  $('wall-panel').hidden = entries.length === 0;
+  if (!entries.length) return;
+  const times = entries.map((e) => Date.parse(e.wallTime));
+  const first = Math.min(...times);
+  const span = Math.max(Math.max(...times) - first, 1);
+  $('wall-axis').replaceChildren(...[0, 0.5, 1].map((f) =>
+    el('span', { style: 'left:' + f * 100 + '%', text: (span * f).toFixed(0) + ' ms' })));
+  let previous = first;
+  $('wall-timeline').replaceChildren(...entries.map((e, k) => {
+    const at = times[k];
+    const info = hopInfo(e.hop) || { title: e.type };
+    const from = Math.min(previous, at);
+    previous = at;
+    const where = e.topic + (e.partition === undefined ? ' (position not indexed)'
+      : ' · partition ' + e.partition + ' · offset ' + e.offset);
+    return el('li', { class: 'wall-row', dataset: { hop: e.hop, topic: e.topic }, title: e.eventId },
+      el('span', { class: 'label' }, el('span', { class: 'label-text' },
+        el('span', { class: 'name', text: e.hop + ' · ' + info.title }),
+        el('span', { class: 'service', text: e.service + ' wrote it at ' + e.wallTime.slice(11, 23) }))),
+      el('span', { class: 'track' }, el('span', {
+        class: 'bar', style: 'left:' + ((from - first) / span) * 100 + '%;width:' + ((at - from) / span) * 100
+          + '%;background:var(--hop-' + (e.hop % 6) + ')',
+      })),
+      el('span', { class: 'position' }, el('b', { text: '+' + (at - first).toFixed(0) + ' ms' }), ' ', where));
+  }));
 }
 
 function selectHop(index, updateHash) {
   const j = state.journey;
   if (!j || j.hops.length === 0) return;
   state.hop = Math.max(0, Math.min(index, j.hops.length - 1));
-  document.querySelectorAll('#waterfall .hop-row').forEach((r) =>
-    r.classList.toggle('selected', r.dataset.hop === String(state.hop)));
+  state.step = null;
+  markSelection();
   $('prev-hop').disabled = state.hop === 0;
   $('next-hop').disabled = state.hop === j.hops.length - 1;
   $('hop-position').textContent = 'hop ' + (state.hop + 1) + ' of ' + j.hops.length;
@@ -274,6 +408,24 @@ function selectHop(index, updateHash) {
   if (updateHash) {
     history.replaceState(null, '', '#/journeys/' + encodeURIComponent(j.journeyId) + '/hops/' + state.hop);
   }
+}
+
+function markSelection() {
+  const sel = state.step;
+  document.querySelectorAll('#waterfall .hop-row').forEach((r) =>
+    r.classList.toggle('selected', !sel && r.dataset.hop === String(state.hop)));
+  document.querySelectorAll('#waterfall .step-row').forEach((r) =>
+    r.classList.toggle('selected', !!sel && r.dataset.hop === String(sel.hop) && r.dataset.path === sel.path));
+}
+
+function selectStep(hopIndex, path) {
+  const s = stepAt(hopIndex, path);
+  if (!s) return;
+  state.hop = hopIndex;
+  state.step = { hop: hopIndex, path };
+  markSelection();
+  $('hop-position').textContent = 'hop ' + (hopIndex + 1) + ' of ' + state.journey.hops.length;
+  renderStepDetail(state.journey.hops[hopIndex], s);
 }
 
 function step(delta) {
@@ -315,6 +467,46 @@ function renderDetail(h, previous) {
     section('Raw event (JSON)', false, [el('pre', { text: JSON.stringify(h, null, 2) })]),
   ];
   $('hop-detail').replaceChildren(...sections.filter(Boolean));
+}
+
+/** One step inside a hop: when, how long, its attributes and events, and each frame it sent as a hex dump. */
+function renderStepDetail(h, s) {
+  const info = hopInfo(h.hop) || { title: h.type };
+  $('detail-title').textContent = 'Hop ' + h.hop + ' · ' + info.title + ' › ' + s.name;
+  const packets = s.packets || [];
+  $('hop-detail').replaceChildren(...[
+    section('Step: ' + s.name, true, [
+      field('kind', s.kind),
+      field('inside hop', h.hop + ' · ' + h.type + ' (' + h.service + ')'),
+      field('starts', '+' + ms(s.startMicros) + ' after the journey began'),
+      field('takes', ms(s.durationMicros)),
+    ]),
+    section('Attributes (OpenTelemetry names where they exist)', true,
+      Object.entries(s.attributes || {}).map(([k, v]) =>
+        field(k, Array.isArray(v) ? v.join(', ') : v))),
+    (s.events || []).length ? section('Events', true, s.events.map((e) => field('+' + ms(e.atMicros), e.name)))
+      : null,
+    packets.length ? null : el('p', { class: 'note', text: 'No frame of its own: see the steps inside it.' }),
+    ...packets.map((p) => section('Frame ' + p.number + ' · ' + p.capturePoint + ' · +' + ms(p.atMicros) + ' · '
+      + p.summary, true, [hexdump(fromBase64(p.frame), 'frame ' + p.number)], 'frame')),
+  ].filter(Boolean));
+}
+
+function fromBase64(b64) {
+  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+}
+
+/** Bytes as a packet analyzer's bytes pane shows them: offset, 16 bytes in hex in two groups of 8, ASCII. */
+function hexdump(bytes, label) {
+  const lines = [];
+  for (let off = 0; off < bytes.length; off += 16) {
+    const row = Array.from(bytes.slice(off, off + 16));
+    const hex = row.map((b) => b.toString(16).padStart(2, '0'));
+    const ascii = row.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+    lines.push(off.toString(16).padStart(4, '0') + '  ' + (hex.slice(0, 8).join(' ') + '  '
+      + hex.slice(8).join(' ')).padEnd(48) + '   ' + ascii);
+  }
+  return el('pre', { class: 'hexdump', 'aria-label': label || 'bytes', text: lines.join('\n') });
 }
 
 /** What decided this hop: the table entry or rule matched and the control-plane event behind it. */
@@ -431,7 +623,12 @@ function itemNode(listKey, item, i, path) {
   if (isPlain(item)) return field(String(i), item);
   const children = [];
   for (const [k, v] of Object.entries(item)) {
-    if (listKey === 'steps' && (k === 'response' || k.endsWith('Wire')) && typeof v === 'string') {
+    if (listKey === 'steps' && k.endsWith('Wire') && typeof v === 'string') {
+      const bytes = fromBase64(v);
+      children.push(el('div', { class: 'field' }, el('span', { class: 'k', text: k }), ': ',
+        el('span', { class: 'note', text: bytes.length + ' bytes as sent on the wire (RFC 1035 §4)' })),
+      hexdump(bytes, k));
+    } else if (listKey === 'steps' && k === 'response' && typeof v === 'string') {
       children.push(el('div', { class: 'field' }, el('span', { class: 'k', text: k }), ':'), el('pre', { text: v }));
     } else {
       children.push(node(k, v, path + '.' + k));

@@ -194,6 +194,11 @@ public class JourneyLogService {
         return store.view(journeyId, wallClock.instant());
     }
 
+    /** Where each event of a journey is in the log (hop topic, partition, offset), in the order they were first read. */
+    public synchronized List<LogPosition> positions(String journeyId) {
+        return store.entry(journeyId, wallClock.instant()).map(IndexedJourney::logPositions).orElse(List.of());
+    }
+
     /** Wall time from a journey's first event to its last, as the log recorded them. */
     public synchronized Optional<Duration> wallSpan(String journeyId) {
         return store.entry(journeyId, wallClock.instant())
