@@ -150,7 +150,7 @@ class CommandLineTest {
                 .hasValue("error: --at: 'tomorrow' is not an ISO-8601 instant such as 2026-01-01T10:00:00Z");
 
         assertThat(cli.run().exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(cli.run("world").err()).contains("needs one of: bgp, dhcp, dns, k8s");
+        assertThat(cli.run("world").err()).contains("needs one of: bgp, clients, dhcp, dns, k8s");
     }
 
     @Test
